@@ -1,0 +1,185 @@
+"""Sphinx extension for the aicosts site: offline charts, MathML, a fresh execution cache.
+
+All the glue between the executed pages and the built site lives here, so no page carries any:
+
+Offline charts
+    At ``builder-inited`` the Vega, Vega-Lite and vega-embed libraries are generated with
+    ``vl_convert.javascript_bundle`` for the Vega-Lite version Altair uses, wrapped in a function
+    scope (the bundle declares a top-level ``const _`` that would collide with Sphinx's
+    ``doctools.js``) and written once to ``_static/`` under a content-hashed name, so browsers
+    cache one file for the whole site. It is loaded as a plain synchronous ``<script>`` in
+    ``<head>``, followed by ``_static/aicosts-charts.js`` (``aicostsEmbed``), so the inline chart
+    scripts can draw while the page parses. Nothing is fetched from another origin.
+
+Kernel set-up
+    Every executed page gets the site theme and renderer of ``aicosts_charts`` through an IPython
+    startup file written into a build-local ``IPYTHONDIR``. Page code stays plain Altair.
+
+A fresh execution cache
+    myst-nb's jupyter-cache keys notebooks on their code only, so a change to ``src/aicosts``
+    (or to this folder) would be served stale. The cache therefore lives at
+    ``_build/.jupyter_cache/<hash>``, where ``<hash>`` digests the package sources and data and
+    the files of ``docs/_ext``; caches of other hashes are removed. When the hash changes, every
+    page is also marked outdated so Sphinx reads (and re-executes) it again.
+
+Math as MathML
+    ``html_math_renderer = "mathml"`` converts each LaTeX formula to MathML at build time with
+    ``latex2mathml``. Browsers render MathML natively: no MathJax, no fonts, no script, no CDN, and
+    the formulas are readable by screen readers and copyable. A formula it cannot convert fails the
+    build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+DOCS = HERE.parent
+ROOT = DOCS.parent
+PACKAGE = ROOT / "src" / "aicosts"
+
+STARTUP = """\
+# Written by docs/_ext/aicosts_sphinx.py: give every executed page the site's Altair set-up.
+import sys
+sys.path.insert(0, {ext!r})
+import aicosts_charts
+aicosts_charts.enable()
+del sys.path[0]
+"""
+
+
+# --------------------------------------------------------------------------- execution cache
+def source_hash() -> str:
+    """Digest of everything an executed page's output depends on besides its own code."""
+    digest = hashlib.sha256()
+    files = [p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [p for p in HERE.glob("*.py")]
+    for path in sorted(files):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _config_inited(app: Sphinx, config: Config) -> None:
+    key = source_hash()
+    base = Path(app.outdir).parent / ".jupyter_cache"
+    cache = base / key
+    if base.is_dir():
+        for old in base.iterdir():
+            if old.is_dir() and old.name != key:
+                shutil.rmtree(old, ignore_errors=True)
+    config.nb_execution_cache_path = str(cache)
+    app.aicosts_source_hash = key  # type: ignore[attr-defined]
+
+    ipython_dir = Path(app.outdir).parent / ".ipython"
+    startup = ipython_dir / "profile_default" / "startup"
+    startup.mkdir(parents=True, exist_ok=True)
+    (startup / "00-aicosts-charts.py").write_text(STARTUP.format(ext=str(HERE)))
+    os.environ["IPYTHONDIR"] = str(ipython_dir)  # inherited by the kernels myst-nb starts
+
+
+def _env_get_outdated(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: set[str],
+    changed: set[str],
+    removed: set[str],
+) -> list[str]:
+    key = app.aicosts_source_hash  # type: ignore[attr-defined]
+    if getattr(env, "aicosts_source_hash", None) == key:
+        return []
+    previous = getattr(env, "aicosts_source_hash", None)
+    env.aicosts_source_hash = key  # type: ignore[attr-defined]
+    if previous is None:
+        return []  # a fresh environment reads every page anyway
+    logger.info("aicosts: package or chart sources changed; re-executing every page")
+    return sorted(env.found_docs)
+
+
+# --------------------------------------------------------------------------- Vega bundle
+def vega_bundle() -> tuple[str, str]:
+    """The Vega libraries as one function-scoped script, and a content-hashed file name."""
+    import altair as alt
+    import vl_convert as vlc
+
+    major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
+    code = vlc.javascript_bundle(vl_version=f"{major}_{minor}")
+    script = (
+        f"/* Vega {alt.VEGA_VERSION}, Vega-Lite {alt.VEGALITE_VERSION}, vega-embed "
+        f"{alt.VEGAEMBED_VERSION}: bundled by vl-convert at build time (docs/_ext). */\n"
+        f"(function(){{\n{code}\n}})();\n"
+    )
+    name = f"vega-bundle-{hashlib.sha256(script.encode()).hexdigest()[:10]}.js"
+    return name, script
+
+
+def _builder_inited(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    name, script = vega_bundle()
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    for old in static.glob("vega-bundle-*.js"):
+        if old.name != name:
+            old.unlink()
+    target = static / name
+    if not target.exists() or target.read_text() != script:
+        target.write_text(script)
+    app.add_js_file(name, priority=300)
+    app.add_js_file("aicosts-charts.js", priority=301)
+
+
+# --------------------------------------------------------------------------- MathML
+def to_mathml(latex: str, display: str) -> str:
+    """Convert LaTeX to MathML, failing loudly on what the converter cannot read."""
+    from latex2mathml.converter import convert
+
+    try:
+        return str(convert(latex.strip(), display=display))
+    except Exception as exc:  # latex2mathml raises assorted exception types
+        raise ValueError(f"cannot convert formula to MathML: {latex!r} ({exc})") from exc
+
+
+def _visit_math(self: Any, node: nodes.math) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="math notranslate"))
+    self.body.append(to_mathml(node.astext(), "inline"))
+    self.body.append("</span>")
+    raise nodes.SkipNode
+
+
+def _visit_displaymath(self: Any, node: nodes.math_block) -> None:
+    from sphinx.util.math import get_node_equation_number
+
+    self.body.append(self.starttag(node, "div", CLASS="math notranslate"))
+    if node["number"]:
+        number = get_node_equation_number(self, node)
+        self.body.append(f'<span class="eqno">({number})')
+        self.add_permalink_ref(node, "Link to this equation")
+        self.body.append("</span>")
+    for part in (p for p in node.astext().split("\n\n") if p.strip()):
+        self.body.append(to_mathml(part, "block"))
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the extension."""
+    app.connect("config-inited", _config_inited)
+    app.connect("env-get-outdated", _env_get_outdated)
+    app.connect("builder-inited", _builder_inited)
+    app.add_html_math_renderer("mathml", (_visit_math, None), (_visit_displaymath, None))
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,116 @@
+"""Sessions that build, serve, test and lint aicosts. `nox -l` lists them; a bare `nox` runs
+every check a contribution must pass (lint, tests, doctests, the -W build, the browser check)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.options.download_python = "never"
+nox.options.reuse_venv = "yes"
+nox.options.error_on_missing_interpreters = True
+nox.options.sessions = ["lint", "tests", "doctests", "docs", "browser"]
+
+ROOT = Path(__file__).resolve().parent
+DOCS = ROOT / "docs"
+BUILD = DOCS / "_build"
+HTML = BUILD / "html"
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+
+def _install(session: nox.Session, *groups: str) -> None:
+    """Install aicosts from the checkout plus the named dependency groups of pyproject.toml."""
+    deps: list[str] = []
+    for group in groups:
+        deps += nox.project.dependency_groups(PYPROJECT, group)
+    session.install("-e", ".", *deps)
+
+
+def _build_html(session: nox.Session) -> Path:
+    """Build the site with warnings as errors; return the path of index.html."""
+    session.run(
+        "sphinx-build",
+        "-W",
+        "-n",
+        "--keep-going",
+        "-b",
+        "html",
+        str(DOCS),
+        str(HTML),
+        env={"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1767225600")},
+    )
+    return HTML / "index.html"
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the HTML site with warnings as errors into docs/_build/html."""
+    _install(session, "docs")
+    if "--clean" in session.posargs:
+        shutil.rmtree(BUILD, ignore_errors=True)
+    index = _build_html(session)
+    session.log(f"The site is built: open {index}")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Live preview at http://127.0.0.1:8000 that rebuilds when docs/ or src/ change."""
+    _install(session, "serve")
+    session.run(
+        "sphinx-autobuild",
+        str(DOCS),
+        str(HTML),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "8000",
+        "--watch",
+        "src/aicosts",
+        "--ignore",
+        "*/_build/*",
+        "--ignore",
+        "*/jupyter_execute/*",
+        "--ignore",
+        "*/.ipynb_checkpoints/*",
+        "--ignore",
+        "*/.jupyter_cache/*",
+        "--ignore",
+        "*/generated/*",
+        "--ignore",
+        "*/__pycache__/*",
+        *session.posargs,
+    )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Unit and property tests, module doctests, and every script in examples/ executed."""
+    _install(session, "test")
+    session.run("pytest", "tests", "src", *session.posargs)
+
+
+@nox.session
+def doctests(session: nox.Session) -> None:
+    """The doctests of the module and of the pages, as a reader runs them locally."""
+    _install(session, "test")
+    session.run("pytest", "src", "docs", "README.md", *session.posargs)
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """Open every built page in Chromium: no errors, no other origin, charts drawn and labelled."""
+    _install(session, "docs", "test", "browser")
+    _build_html(session)
+    session.run("pytest", "tests/browser", "-m", "browser", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Ruff lint and format check on everything, mypy --strict on src/."""
+    _install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy", "--strict", "src")
