@@ -341,7 +341,7 @@ def broadcast(**arrays: FloatArray) -> tuple[FloatArray, ...]:
         raise  # pragma: no cover - a clash always involves some pair
 
 
-def wrap(result: Any, *inputs: Any) -> Any:
+def wrap(result: Any, *inputs: Any) -> FloatOrArray:
     """Give ``result`` the type its inputs suggest: float, ndarray, or Series.
 
     Parameters

@@ -20,8 +20,6 @@ Series (a Series in gives a Series out on the same index).
 
 from __future__ import annotations
 
-from typing import cast
-
 from aicosts._validation import (
     ArrayLike,
     FloatOrArray,
@@ -108,7 +106,7 @@ def training_flops(active_params: ArrayLike, tokens: ArrayLike) -> FloatOrArray:
     n = check_positive("active_params", active_params)
     d = check_positive("tokens", tokens)
     n, d = broadcast(active_params=n, tokens=d)
-    return cast(FloatOrArray, wrap(6.0 * n * d, active_params, tokens))
+    return wrap(6.0 * n * d, active_params, tokens)
 
 
 def forward_flops_per_token(active_params: ArrayLike) -> FloatOrArray:
@@ -146,7 +144,7 @@ def forward_flops_per_token(active_params: ArrayLike) -> FloatOrArray:
        (``deepseekv3``).
     """
     n = check_positive("active_params", active_params)
-    return cast(FloatOrArray, wrap(2.0 * n, active_params))
+    return wrap(2.0 * n, active_params)
 
 
 def gpu_hours(flop: ArrayLike, peak_flop_per_s: ArrayLike, mfu: ArrayLike) -> FloatOrArray:
@@ -194,7 +192,7 @@ def gpu_hours(flop: ArrayLike, peak_flop_per_s: ArrayLike, mfu: ArrayLike) -> Fl
     p = check_positive("peak_flop_per_s", peak_flop_per_s)
     u = check_fraction("mfu", mfu)
     c, p, u = broadcast(flop=c, peak_flop_per_s=p, mfu=u)
-    return cast(FloatOrArray, wrap(c / (SECONDS_PER_HOUR * p * u), flop, peak_flop_per_s, mfu))
+    return wrap(c / (SECONDS_PER_HOUR * p * u), flop, peak_flop_per_s, mfu)
 
 
 def model_flops_utilization(
@@ -255,9 +253,7 @@ def model_flops_utilization(
     h = check_positive("gpu_hours", gpu_hours)
     p = check_positive("peak_flop_per_s", peak_flop_per_s)
     c, h, p = broadcast(flop=c, gpu_hours=h, peak_flop_per_s=p)
-    return cast(
-        FloatOrArray, wrap(c / (SECONDS_PER_HOUR * h * p), flop, gpu_hours, peak_flop_per_s)
-    )
+    return wrap(c / (SECONDS_PER_HOUR * h * p), flop, gpu_hours, peak_flop_per_s)
 
 
 def wall_clock_days(gpu_hours: ArrayLike, n_gpus: ArrayLike) -> FloatOrArray:
@@ -301,7 +297,7 @@ def wall_clock_days(gpu_hours: ArrayLike, n_gpus: ArrayLike) -> FloatOrArray:
     h = check_positive("gpu_hours", gpu_hours)
     n = check_integer("n_gpus", n_gpus)
     h, n = broadcast(gpu_hours=h, n_gpus=n)
-    return cast(FloatOrArray, wrap(h / (HOURS_PER_DAY * n), gpu_hours, n_gpus))
+    return wrap(h / (HOURS_PER_DAY * n), gpu_hours, n_gpus)
 
 
 def gpu_hours_from_wall_clock(wall_clock_hours: ArrayLike, n_gpus: ArrayLike) -> FloatOrArray:
@@ -341,7 +337,7 @@ def gpu_hours_from_wall_clock(wall_clock_hours: ArrayLike, n_gpus: ArrayLike) ->
     t = check_positive("wall_clock_hours", wall_clock_hours)
     n = check_integer("n_gpus", n_gpus)
     t, n = broadcast(wall_clock_hours=t, n_gpus=n)
-    return cast(FloatOrArray, wrap(t * n, wall_clock_hours, n_gpus))
+    return wrap(t * n, wall_clock_hours, n_gpus)
 
 
 def gpu_hours_for_tokens(
@@ -385,10 +381,7 @@ def gpu_hours_for_tokens(
     d = check_positive("tokens", tokens)
     r, d = broadcast(gpu_hours_per_trillion_tokens=r, tokens=d)
     # Divide the tokens first: 14.8e12 / 1e12 is exactly 14.8, so published products stay exact.
-    return cast(
-        FloatOrArray,
-        wrap(r * (d / TOKENS_PER_TRILLION), gpu_hours_per_trillion_tokens, tokens),
-    )
+    return wrap(r * (d / TOKENS_PER_TRILLION), gpu_hours_per_trillion_tokens, tokens)
 
 
 def fractional_saving(gpu_hours: ArrayLike, baseline_gpu_hours: ArrayLike) -> FloatOrArray:
@@ -429,4 +422,4 @@ def fractional_saving(gpu_hours: ArrayLike, baseline_gpu_hours: ArrayLike) -> Fl
     h = check_positive("gpu_hours", gpu_hours)
     h0 = check_positive("baseline_gpu_hours", baseline_gpu_hours)
     h, h0 = broadcast(gpu_hours=h, baseline_gpu_hours=h0)
-    return cast(FloatOrArray, wrap(1.0 - h / h0, gpu_hours, baseline_gpu_hours))
+    return wrap(1.0 - h / h0, gpu_hours, baseline_gpu_hours)

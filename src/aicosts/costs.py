@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -232,7 +232,7 @@ def rental_cost(gpu_hours: ArrayLike, usd_per_gpu_hour: ArrayLike) -> FloatOrArr
     h = check_positive("gpu_hours", gpu_hours)
     p = check_positive("usd_per_gpu_hour", usd_per_gpu_hour)
     h, p = broadcast(gpu_hours=h, usd_per_gpu_hour=p)
-    return cast(FloatOrArray, wrap(h * p, gpu_hours, usd_per_gpu_hour))
+    return wrap(h * p, gpu_hours, usd_per_gpu_hour)
 
 
 def energy_cost(
@@ -307,17 +307,14 @@ def energy_cost(
         server_power_factor=s,
     )
     result = h * (w / _WATTS_PER_KW) * f * s * u * e
-    return cast(
-        FloatOrArray,
-        wrap(
-            result,
-            gpu_hours,
-            tdp_watts,
-            usd_per_kwh,
-            power_fraction_of_tdp,
-            pue,
-            server_power_factor,
-        ),
+    return wrap(
+        result,
+        gpu_hours,
+        tdp_watts,
+        usd_per_kwh,
+        power_fraction_of_tdp,
+        pue,
+        server_power_factor,
     )
 
 
@@ -378,10 +375,7 @@ def acquisition_cost(
     o = _check_at_least("server_overhead", server_overhead, 1.0)
     s = _check_share("interconnect_share", interconnect_share)
     n, p, o, s = broadcast(n_gpus=n, usd_per_gpu=p, server_overhead=o, interconnect_share=s)
-    return cast(
-        FloatOrArray,
-        wrap(n * p * o / (1.0 - s), n_gpus, usd_per_gpu, server_overhead, interconnect_share),
-    )
+    return wrap(n * p * o / (1.0 - s), n_gpus, usd_per_gpu, server_overhead, interconnect_share)
 
 
 def amortized_ownership_cost(
@@ -487,21 +481,18 @@ def amortized_ownership_cost(
     energy = np.asarray(
         energy_cost(h, w, e, power_fraction_of_tdp=f, pue=u, server_power_factor=sp)
     )
-    return cast(
-        FloatOrArray,
-        wrap(
-            hardware + energy,
-            gpu_hours,
-            usd_per_gpu,
-            tdp_watts,
-            usd_per_kwh,
-            server_overhead,
-            interconnect_share,
-            life_years,
-            power_fraction_of_tdp,
-            pue,
-            server_power_factor,
-        ),
+    return wrap(
+        hardware + energy,
+        gpu_hours,
+        usd_per_gpu,
+        tdp_watts,
+        usd_per_kwh,
+        server_overhead,
+        interconnect_share,
+        life_years,
+        power_fraction_of_tdp,
+        pue,
+        server_power_factor,
     )
 
 
@@ -576,16 +567,13 @@ def development_cost(
         usd_per_staff_year=w,
         years=t,
     )
-    return cast(
-        FloatOrArray,
-        wrap(
-            c * m + n * w * t,
-            final_run_cost,
-            research_multiplier,
-            staff_headcount,
-            usd_per_staff_year,
-            years,
-        ),
+    return wrap(
+        c * m + n * w * t,
+        final_run_cost,
+        research_multiplier,
+        staff_headcount,
+        usd_per_staff_year,
+        years,
     )
 
 
@@ -629,7 +617,7 @@ def hosting_cost(it_kw: ArrayLike, years: ArrayLike, usd_per_kw_month: ArrayLike
     t = check_positive("years", years)
     h = check_positive("usd_per_kw_month", usd_per_kw_month, allow_zero=True)
     p, t, h = broadcast(it_kw=p, years=t, usd_per_kw_month=h)
-    return cast(FloatOrArray, wrap(p * _MONTHS_PER_YEAR * t * h, it_kw, years, usd_per_kw_month))
+    return wrap(p * _MONTHS_PER_YEAR * t * h, it_kw, years, usd_per_kw_month)
 
 
 def staff_cost(
@@ -675,7 +663,7 @@ def staff_cost(
     w = check_positive("usd_per_staff_year", usd_per_staff_year)
     t = check_positive("years", years)
     n, w, t = broadcast(staff_headcount=n, usd_per_staff_year=w, years=t)
-    return cast(FloatOrArray, wrap(n * w * t, staff_headcount, usd_per_staff_year, years))
+    return wrap(n * w * t, staff_headcount, usd_per_staff_year, years)
 
 
 def years_to_reach(total_usd: ArrayLike, usd_per_year: ArrayLike) -> FloatOrArray:
@@ -715,7 +703,7 @@ def years_to_reach(total_usd: ArrayLike, usd_per_year: ArrayLike) -> FloatOrArra
     c = check_positive("total_usd", total_usd)
     a = check_positive("usd_per_year", usd_per_year)
     c, a = broadcast(total_usd=c, usd_per_year=a)
-    return cast(FloatOrArray, wrap(c / a, total_usd, usd_per_year))
+    return wrap(c / a, total_usd, usd_per_year)
 
 
 # --- composition ------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ def kv_elements_per_token_mha(
     dh = check_integer("head_dim", head_dim)
     nl = check_integer("n_layers", n_layers)
     h, dh, nl = broadcast(n_heads=h, head_dim=dh, n_layers=nl)
-    return wrap(2.0 * h * dh * nl, n_heads, head_dim, n_layers)  # type: ignore[no-any-return]
+    return wrap(2.0 * h * dh * nl, n_heads, head_dim, n_layers)
 
 
 def kv_elements_per_token_gqa(
@@ -146,7 +146,7 @@ def kv_elements_per_token_gqa(
     dh = check_integer("head_dim", head_dim)
     nl = check_integer("n_layers", n_layers)
     g, dh, nl = broadcast(n_kv_heads=g, head_dim=dh, n_layers=nl)
-    return wrap(2.0 * g * dh * nl, n_kv_heads, head_dim, n_layers)  # type: ignore[no-any-return]
+    return wrap(2.0 * g * dh * nl, n_kv_heads, head_dim, n_layers)
 
 
 def kv_elements_per_token_mqa(head_dim: ArrayLike, n_layers: ArrayLike) -> FloatOrArray:
@@ -184,7 +184,7 @@ def kv_elements_per_token_mqa(head_dim: ArrayLike, n_layers: ArrayLike) -> Float
     dh = check_integer("head_dim", head_dim)
     nl = check_integer("n_layers", n_layers)
     dh, nl = broadcast(head_dim=dh, n_layers=nl)
-    return wrap(2.0 * dh * nl, head_dim, n_layers)  # type: ignore[no-any-return]
+    return wrap(2.0 * dh * nl, head_dim, n_layers)
 
 
 def kv_elements_per_token_mla(
@@ -232,7 +232,7 @@ def kv_elements_per_token_mla(
     dr = check_integer("rope_head_dim", rope_head_dim, minimum=0)
     nl = check_integer("n_layers", n_layers)
     dc, dr, nl = broadcast(kv_lora_rank=dc, rope_head_dim=dr, n_layers=nl)
-    return wrap((dc + dr) * nl, kv_lora_rank, rope_head_dim, n_layers)  # type: ignore[no-any-return]
+    return wrap((dc + dr) * nl, kv_lora_rank, rope_head_dim, n_layers)
 
 
 def _elements(config: ModelConfig, attention: str | None, mla_storage: str) -> float:
@@ -361,7 +361,7 @@ def kv_cache_bytes_per_token(
     """
     e = _elements(config, attention, mla_storage)
     b = check_positive("bytes_per_element", bytes_per_element)
-    return wrap(e * b, bytes_per_element)  # type: ignore[no-any-return]
+    return wrap(e * b, bytes_per_element)
 
 
 def kv_cache_bytes(
@@ -420,7 +420,7 @@ def kv_cache_bytes(
     n = check_integer("batch", batch)
     b = check_positive("bytes_per_element", bytes_per_element)
     t, n, b = broadcast(context_tokens=t, batch=n, bytes_per_element=b)
-    return wrap(e * b * t * n, context_tokens, batch, bytes_per_element)  # type: ignore[no-any-return]
+    return wrap(e * b * t * n, context_tokens, batch, bytes_per_element)
 
 
 def kv_cache_comparison(

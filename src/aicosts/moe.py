@@ -94,7 +94,7 @@ def active_forward_flop_per_token(active_params: ArrayLike) -> FloatOrArray:
        (``deepseekv3``).
     """
     n = check_positive("active_params", active_params)
-    return wrap(2.0 * n, active_params)  # type: ignore[no-any-return]
+    return wrap(2.0 * n, active_params)
 
 
 def weight_memory_bytes(total_params: ArrayLike, bytes_per_param: ArrayLike) -> FloatOrArray:
@@ -136,7 +136,7 @@ def weight_memory_bytes(total_params: ArrayLike, bytes_per_param: ArrayLike) -> 
     n = check_positive("total_params", total_params)
     b = check_positive("bytes_per_param", bytes_per_param)
     n, b = broadcast(total_params=n, bytes_per_param=b)
-    return wrap(n * b, total_params, bytes_per_param)  # type: ignore[no-any-return]
+    return wrap(n * b, total_params, bytes_per_param)
 
 
 def all_to_all_bytes_per_token(
@@ -206,7 +206,7 @@ def all_to_all_bytes_per_token(
         dispatch_bytes_per_element=bd,
         combine_bytes_per_element=bc,
     )
-    return wrap(  # type: ignore[no-any-return]
+    return wrap(
         d * lm * m * (bd + bc),
         hidden_size,
         n_moe_layers,

@@ -93,7 +93,7 @@ def speculative_tokens_per_step(
     a = check_fraction("acceptance_rate", acceptance_rate, low_inclusive=True, high_inclusive=False)
     g = check_integer("draft_tokens", draft_tokens, minimum=0)
     a, g = broadcast(acceptance_rate=a, draft_tokens=g)
-    return wrap(_tokens(a, g), acceptance_rate, draft_tokens)  # type: ignore[no-any-return]
+    return wrap(_tokens(a, g), acceptance_rate, draft_tokens)
 
 
 def speculative_speedup(
@@ -145,9 +145,7 @@ def speculative_speedup(
     g = check_integer("draft_tokens", draft_tokens, minimum=0)
     c = check_positive("cost_ratio", cost_ratio, allow_zero=True)
     a, g, c = broadcast(acceptance_rate=a, draft_tokens=g, cost_ratio=c)
-    return wrap(  # type: ignore[no-any-return]
-        _tokens(a, g) / (g * c + 1.0), acceptance_rate, draft_tokens, cost_ratio
-    )
+    return wrap(_tokens(a, g) / (g * c + 1.0), acceptance_rate, draft_tokens, cost_ratio)
 
 
 def mtp_flop_share(main_active_params: ArrayLike, mtp_active_params: ArrayLike) -> FloatOrArray:
@@ -189,7 +187,7 @@ def mtp_flop_share(main_active_params: ArrayLike, mtp_active_params: ArrayLike) 
     m = check_positive("main_active_params", main_active_params)
     t = check_positive("mtp_active_params", mtp_active_params, allow_zero=True)
     m, t = broadcast(main_active_params=m, mtp_active_params=t)
-    return wrap(t / (m + t), main_active_params, mtp_active_params)  # type: ignore[no-any-return]
+    return wrap(t / (m + t), main_active_params, mtp_active_params)
 
 
 def mtp_parameter_share(config: ModelConfig) -> float:

@@ -118,9 +118,7 @@ def memory_bound_tokens_per_s(
     read = w + b * k
     if (read <= 0).any():
         raise ValueError("weight_bytes_per_step and kv_bytes_per_sequence cannot both be 0")
-    return wrap(  # type: ignore[no-any-return]
-        b * bw / read, batch, weight_bytes_per_step, kv_bytes_per_sequence, hbm_bytes_per_s
-    )
+    return wrap(b * bw / read, batch, weight_bytes_per_step, kv_bytes_per_sequence, hbm_bytes_per_s)
 
 
 def compute_bound_tokens_per_s(
@@ -165,9 +163,7 @@ def compute_bound_tokens_per_s(
     p = check_positive("peak_flop_per_s", peak_flop_per_s)
     u = check_fraction("compute_utilization", compute_utilization)
     n, p, u = broadcast(active_params=n, peak_flop_per_s=p, compute_utilization=u)
-    return wrap(  # type: ignore[no-any-return]
-        u * p / (2.0 * n), active_params, peak_flop_per_s, compute_utilization
-    )
+    return wrap(u * p / (2.0 * n), active_params, peak_flop_per_s, compute_utilization)
 
 
 def decode_tokens_per_s_per_gpu(
@@ -236,7 +232,7 @@ def decode_tokens_per_s_per_gpu(
         memory_bound=np.asarray(mem, dtype=np.float64),
         compute_bound=np.asarray(comp, dtype=np.float64),
     )
-    return wrap(  # type: ignore[no-any-return]
+    return wrap(
         np.minimum(m, c),
         batch,
         weight_bytes_per_step,
@@ -291,7 +287,7 @@ def max_concurrent_sequences(
     w = check_positive("weight_bytes", weight_bytes, allow_zero=True)
     k = check_positive("kv_bytes_per_sequence", kv_bytes_per_sequence)
     m, w, k = broadcast(hbm_bytes_total=m, weight_bytes=w, kv_bytes_per_sequence=k)
-    return wrap(  # type: ignore[no-any-return]
+    return wrap(
         np.floor(np.maximum(m - w, 0.0) / k), hbm_bytes_total, weight_bytes, kv_bytes_per_sequence
     )
 
@@ -339,9 +335,7 @@ def serving_cost_per_million_tokens(
     p = check_positive("usd_per_gpu_hour", usd_per_gpu_hour)
     u = check_fraction("utilization", utilization)
     r, p, u = broadcast(tokens_per_s=r, usd_per_gpu_hour=p, utilization=u)
-    return wrap(  # type: ignore[no-any-return]
-        1e6 * p / (_SECONDS_PER_HOUR * r * u), tokens_per_s, usd_per_gpu_hour, utilization
-    )
+    return wrap(1e6 * p / (_SECONDS_PER_HOUR * r * u), tokens_per_s, usd_per_gpu_hour, utilization)
 
 
 def serving_comparison(
