@@ -19,6 +19,25 @@ EXPECTED: dict[str, list[str]] = {
         "post-training             5,000 GPU-h  $      10,000",
         "total                 2,788,000 GPU-h  $   5,576,000",
     ],
+    # DeepSeek-V3 Table 1 (2.788M H800-h, deepseekv3) and Llama 3.1 MODEL_CARD.md (30.84M
+    # H100-h, llama3), both at DeepSeek's $2/GPU-h; amortised with Epoch's constants (cottier2024).
+    "compare_models.py": [
+        "DeepSeek-V3         2.788M    $5.58M     $6.74M                $1.70M",
+        "Llama-3.1-405B     30.840M   $61.68M    $74.40M                $1.63M",
+        "Llama-3.1-405B / DeepSeek-V3: rental 11.1x, amortised 11.0x",
+    ],
+    # A hypothetical 7B model on 2T tokens on 256 H100s: C = 6ND (kaplan2020), H100 989.4 TFLOP/s,
+    # Epoch's default MFU 0.375, H100 rental $1.99 and $3.49 and price $33,750 (cottier2024, B),
+    # EIA 2023 US industrial electricity $0.0806/kWh; the range is a seeded Monte Carlo.
+    "estimate_training_cost.py": [
+        "Training compute (6ND)         8.400e+22 FLOP",
+        "GPU-hours at MFU 37.5%         62,889 H100 SXM GPU-h",
+        "Wall clock on 256 GPUs         10.2 days",
+        "Rental at $1.99/GPU-h          $125,149",
+        "Rental at $3.49/GPU-h          $219,482",
+        "Amortised ownership + power    $151,724",
+        "Rental, 90% range              $138,436 to $217,509 (median $175,224)",
+    ],
 }
 
 

@@ -9,6 +9,8 @@ its equation and units, and reproduces a published figure in its examples. The m
   acquisition, development, fleet TCO) and the side-by-side :func:`cost_by_method`.
 - :mod:`aicosts.uncertainty`: low/central/high ranges and a seeded Monte Carlo.
 - :mod:`aicosts.figures`: the table of published figures the site uses, with sources and grades.
+- :mod:`aicosts.claims`: the ledger of the fact-checked article's claims, with verdicts and
+  the aicosts reproduction of each computable one.
 - :mod:`aicosts.config`: model architectures from Hugging Face ``config.json`` dictionaries.
 - :mod:`aicosts.params`: parameter counts, total and active, by component.
 - :mod:`aicosts.kvcache`: KV cache per token for MHA, GQA, MQA and MLA.
@@ -23,6 +25,7 @@ Every public name of these modules is re-exported here (``aicosts.rental_cost`` 
 from __future__ import annotations
 
 from aicosts import (
+    claims,
     compute,
     config,
     costs,
@@ -35,6 +38,7 @@ from aicosts import (
     serving,
     uncertainty,
 )
+from aicosts.claims import *  # noqa: F403
 from aicosts.compute import *  # noqa: F403
 from aicosts.config import *  # noqa: F403
 from aicosts.costs import *  # noqa: F403
@@ -51,6 +55,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "__version__",
+    *claims.__all__,
     *compute.__all__,
     *config.__all__,
     *costs.__all__,
