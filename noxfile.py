@@ -1,5 +1,7 @@
 """Sessions that build, serve, test and lint aicosts. `nox -l` lists them; a bare `nox` runs
-every check a contribution must pass (lint, tests, doctests, the -W build, the browser check)."""
+every check a contribution must pass (lint, tests, doctests, the -W build, the browser check).
+`nox -s reproducible` (two cold builds compared byte for byte) and `nox -s bench` (build and
+formula timings) run on request."""
 
 from __future__ import annotations
 
@@ -101,10 +103,52 @@ def doctests(session: nox.Session) -> None:
 
 @nox.session
 def browser(session: nox.Session) -> None:
-    """Open every built page in Chromium: no errors, no other origin, charts drawn and labelled."""
+    """Open every built page in Chromium: no errors, charts drawn, axe-core clean, links, weight."""
     _install(session, "docs", "test", "browser")
+    axe = Path(session.cache_dir) / "axe-core"
+    axe_js = axe / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe_js.is_file():
+        session.run(
+            "npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(axe),
+            "axe-core@4", external=True,
+        )  # fmt: skip
     _build_html(session)
-    session.run("pytest", "tests/browser", "-m", "browser", *session.posargs)
+    session.run(
+        "pytest",
+        "tests/browser",
+        "-m",
+        "browser",
+        *session.posargs,
+        env={"AICOSTS_AXE": str(axe_js)},
+    )
+    session.run("python", "tools/sitecheck.py", str(HTML))
+
+
+@nox.session
+def reproducible(session: nox.Session) -> None:
+    """Build the site twice from cold and check both builds are byte-identical."""
+    _install(session, "docs")
+    session.run("python", "tools/reproducible.py", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Time a cold build, a no-op rebuild and the vectorised formulas; write benchmarks/results/."""
+    _install(session, "docs")
+    results = ROOT / "benchmarks" / "results"
+    session.run("python", "benchmarks/bench_build.py")
+    output = session.run(
+        "python",
+        "benchmarks/bench_formulas.py",
+        "--csv",
+        str(results / "formulas.csv"),
+        silent=True,
+    )
+    build = (results / "build.md").read_text()
+    report = f"{build}\n## Formulas (benchmarks/bench_formulas.py)\n\n```text\n{output}```\n"
+    (results / "report.md").write_text(report)
+    print(report)
+    session.log(f"Wrote {results / 'report.md'}, build.csv and formulas.csv")
 
 
 @nox.session

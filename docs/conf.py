@@ -50,7 +50,8 @@ nitpicky = True
 # Everything the site needs is in the site: no intersphinx inventories are downloaded.
 
 # -- MyST and myst-nb ----------------------------------------------------------------------
-# No "dollarmath": this is a site about dollars. Math is written {math}`...` or in ```{math}``` blocks.
+# No "dollarmath": this is a site about dollars. Math is written {math}`...` or in
+# ```{math}``` blocks.
 myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline"]
 myst_heading_anchors = 3
 nb_execution_mode = "cache"
@@ -108,7 +109,10 @@ html_theme_options = {
 }
 html_sidebars = {"index": []}
 sitemap_url_scheme = "{link}"
-# The 404 page uses absolute links: "/" for a local server, the hosted path prefix elsewhere.
+# The sitemap lists the content pages; the 404, search and index pages are not for search engines.
+sitemap_excludes = ["404.html", "search.html", "genindex.html", "py-modindex.html"]
+# The 404 page (docs/404.md) uses absolute links: "/" for a local server, the hosted path prefix
+# elsewhere (aicosts_sphinx also makes the links in its body absolute).
 notfound_urls_prefix = os.environ.get(
     "AICOSTS_URL_PREFIX", "/en/latest/" if os.environ.get("READTHEDOCS") else "/"
 )

@@ -22,6 +22,25 @@ A fresh execution cache
     the files of ``docs/_ext``; caches of other hashes are removed. When the hash changes, every
     page is also marked outdated so Sphinx reads (and re-executes) it again.
 
+Reproducible output
+    myst-nb copies its stylesheet into ``_static`` only when the build finishes, and Sphinx adds a
+    ``?v=<checksum>`` to a stylesheet link only when the file already exists: a rebuild into the
+    same folder would then differ from a clean build. The stylesheet is therefore written at
+    ``builder-inited``, before any page, so every build links it the same way.
+
+The 404 page
+    ``docs/404.md`` is rendered by sphinx-notfound-page, which makes the theme's links absolute
+    (``notfound_urls_prefix``) but not the links in the page's own text. They are made absolute
+    here too, so they work from any missing URL, however deep.
+
+Accessible HTML
+    The browser check runs axe-core on every page. Markup that Sphinx, myst-nb and the theme
+    produce and axe reports as serious is corrected here, when each page is written: a
+    scrollable formula is keyboard-focusable (``tabindex="0"``); a citation list is not
+    ``role="list"`` (its children are bibliography entries, not list items); myst-nb's
+    "Show code cell source" toggle keeps its visible text as its name; the sidebar's icon-only
+    expand/collapse toggles get a name.
+
 Math as MathML
     ``html_math_renderer = "mathml"`` converts each LaTeX formula to MathML at build time with
     ``latex2mathml``. Browsers render MathML natively: no MathJax, no fonts, no script, no CDN, and
@@ -33,6 +52,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -141,6 +161,68 @@ def _builder_inited(app: Sphinx) -> None:
         target.write_text(script)
     app.add_js_file(name, priority=300)
     app.add_js_file("aicosts-charts.js", priority=301)
+    _write_mystnb_css(static)
+
+
+def _write_mystnb_css(static: Path) -> None:
+    """Copy myst-nb's content-hashed stylesheet before any page is written (see the docstring)."""
+    from importlib import resources
+
+    source = resources.files("myst_nb.static").joinpath("mystnb.css").read_bytes()
+    digest = hashlib.sha256(source).hexdigest()
+    target = static / f"mystnb.{digest}.css"
+    if not target.exists() or target.read_bytes() != source:
+        target.write_bytes(source)
+
+
+# --------------------------------------------------------------------------- 404 page
+_RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^"]*)"')
+
+
+# --------------------------------------------------------------------------- accessibility
+_BODY_FIXES = (
+    # Sphinx's HTML5 writer: <div role="list"> around role="doc-biblioentry" children.
+    ('<div role="list" class="citation-list">', '<div class="citation-list">'),
+    # myst-nb: the visible "Show code cell source" must be part of the toggle's name.
+    ('<summary aria-label="Toggle hidden content">', "<summary>"),
+)
+_NAV_TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
+_NAV_TOGGLE_NAMED = (
+    '<summary aria-label="Show or hide the pages in this section">'
+    '<span class="toctree-toggle" role="presentation">'
+)
+
+
+def _accessible_html(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if "body" in context:
+        body = context["body"]
+        for old, new in _BODY_FIXES:
+            body = body.replace(old, new)
+        context["body"] = body
+    toctree = context.get("generate_toctree_html")
+    if callable(toctree):
+
+        def named_toggles(*args: Any, **kwargs: Any) -> Any:
+            html = toctree(*args, **kwargs)
+            if isinstance(html, str):  # str or markupsafe.Markup (kept unescaped)
+                return type(html)(str(html).replace(_NAV_TOGGLE, _NAV_TOGGLE_NAMED))
+            for summary in html.select("summary"):  # a BeautifulSoup tree
+                if not summary.get_text(strip=True) and not summary.get("aria-label"):
+                    summary["aria-label"] = "Show or hide the pages in this section"
+            return html
+
+        context["generate_toctree_html"] = named_toggles
+
+
+def _absolute_404_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if pagename != app.config.notfound_pagename or "body" not in context:
+        return
+    prefix = app.config.notfound_urls_prefix or "/"
+    context["body"] = _RELATIVE_HREF.sub(lambda m: f'href="{prefix}{m.group(1)}"', context["body"])
 
 
 # --------------------------------------------------------------------------- MathML
@@ -164,7 +246,8 @@ def _visit_math(self: Any, node: nodes.math) -> None:
 def _visit_displaymath(self: Any, node: nodes.math_block) -> None:
     from sphinx.util.math import get_node_equation_number
 
-    self.body.append(self.starttag(node, "div", CLASS="math notranslate"))
+    # Focusable: a formula wider than the column scrolls, and keyboard users must reach it.
+    self.body.append(self.starttag(node, "div", CLASS="math notranslate", tabindex="0"))
     if node["number"]:
         number = get_node_equation_number(self, node)
         self.body.append(f'<span class="eqno">({number})')
@@ -181,5 +264,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _config_inited)
     app.connect("env-get-outdated", _env_get_outdated)
     app.connect("builder-inited", _builder_inited)
+    app.connect("html-page-context", _absolute_404_links)
+    app.connect("html-page-context", _accessible_html, priority=900)
     app.add_html_math_renderer("mathml", (_visit_math, None), (_visit_displaymath, None))
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -38,6 +38,10 @@
     }
     window.vegaEmbed(el, spec, OPTIONS).then(function (result) {
       window.aicostsViews[id] = result.view;
+      /* vega-embed's actions menu opens from an icon-only <summary>: give it a name. */
+      el.querySelectorAll(".vega-embed > details > summary").forEach(function (summary) {
+        summary.setAttribute("aria-label", "Chart actions: save as SVG or PNG");
+      });
     }).catch(function (err) {
       fail(el, String(err));
     });

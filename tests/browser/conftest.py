@@ -4,6 +4,10 @@ Run through ``nox -s browser``, which builds the site first. The site folder is
 ``docs/_build/html`` unless ``AICOSTS_SITE`` names another. Chromium is ``/usr/bin/chromium``
 unless ``AICOSTS_CHROMIUM`` names another; when it is missing the tests fail under CI (``CI`` set)
 and are skipped locally with a message saying how to install it.
+
+The local server answers a missing path the way the hosts do (Read the Docs, GitHub Pages): status
+404 with the site's ``404.html``. axe-core (``axe_script``) is installed from npm by the nox
+session into ``.nox/.cache/axe-core`` unless ``AICOSTS_AXE`` names an ``axe.min.js``.
 """
 
 from __future__ import annotations
@@ -23,6 +27,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("AICOSTS_SITE", ROOT / "docs" / "_build" / "html"))
 CHROMIUM = os.environ.get("AICOSTS_CHROMIUM", "/usr/bin/chromium")
+AXE = Path(
+    os.environ.get(
+        "AICOSTS_AXE",
+        ROOT / ".nox" / ".cache" / "axe-core" / "node_modules" / "axe-core" / "axe.min.js",
+    )
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -48,6 +58,19 @@ def site_pages() -> list[str]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
@@ -83,6 +106,21 @@ def browser() -> Iterator[Any]:
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """The path of ``axe.min.js`` (axe-core from npm), to inject with ``page.add_script_tag``."""
+    if not AXE.is_file():
+        message = (
+            f"axe-core not found at {AXE}: run the check through `nox -s browser` (it installs "
+            "axe-core from npm), or `npm install --no-save --prefix .nox/.cache/axe-core "
+            "axe-core@4`"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE
 
 
 @dataclass
