@@ -9,7 +9,9 @@ Offline charts
     ``doctools.js``) and written once to ``_static/`` under a content-hashed name, so browsers
     cache one file for the whole site. It is loaded as a plain synchronous ``<script>`` in
     ``<head>``, followed by ``_static/aicosts-charts.js`` (``aicostsEmbed``), so the inline chart
-    scripts can draw while the page parses. Nothing is fetched from another origin.
+    scripts can draw while the page parses. Both are added only to pages that draw a chart, so
+    the API and reference pages do not download the bundle. Nothing is fetched from another
+    origin.
 
 Kernel set-up
     Every executed page gets the site theme and renderer of ``aicosts_charts`` through an IPython
@@ -131,18 +133,28 @@ def _env_get_outdated(
 
 
 # --------------------------------------------------------------------------- Vega bundle
-def vega_bundle() -> tuple[str, str]:
-    """The Vega libraries as one function-scoped script, and a content-hashed file name."""
+def vega_bundle(cache_dir: Path) -> tuple[str, str]:
+    """The Vega libraries as one function-scoped script, and a content-hashed file name.
+
+    Generating the bundle takes seconds, so it is kept in ``cache_dir`` under a name that holds
+    the vl-convert and Vega-Lite versions: a no-op rebuild reads it instead.
+    """
     import altair as alt
     import vl_convert as vlc
 
     major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
-    code = vlc.javascript_bundle(vl_version=f"{major}_{minor}")
-    script = (
-        f"/* Vega {alt.VEGA_VERSION}, Vega-Lite {alt.VEGALITE_VERSION}, vega-embed "
-        f"{alt.VEGAEMBED_VERSION}: bundled by vl-convert at build time (docs/_ext). */\n"
-        f"(function(){{\n{code}\n}})();\n"
-    )
+    cached = cache_dir / f"vega-bundle-vlc{vlc.__version__}-vl{major}_{minor}.js"
+    if cached.is_file():
+        script = cached.read_text()
+    else:
+        code = vlc.javascript_bundle(vl_version=f"{major}_{minor}")
+        script = (
+            f"/* Vega {alt.VEGA_VERSION}, Vega-Lite {alt.VEGALITE_VERSION}, vega-embed "
+            f"{alt.VEGAEMBED_VERSION}: bundled by vl-convert at build time (docs/_ext). */\n"
+            f"(function(){{\n{code}\n}})();\n"
+        )
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cached.write_text(script)
     name = f"vega-bundle-{hashlib.sha256(script.encode()).hexdigest()[:10]}.js"
     return name, script
 
@@ -150,7 +162,7 @@ def vega_bundle() -> tuple[str, str]:
 def _builder_inited(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    name, script = vega_bundle()
+    name, script = vega_bundle(Path(app.outdir).parent / ".vega")
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     for old in static.glob("vega-bundle-*.js"):
@@ -159,8 +171,7 @@ def _builder_inited(app: Sphinx) -> None:
     target = static / name
     if not target.exists() or target.read_text() != script:
         target.write_text(script)
-    app.add_js_file(name, priority=300)
-    app.add_js_file("aicosts-charts.js", priority=301)
+    app.aicosts_vega_bundle = name  # type: ignore[attr-defined]
     _write_mystnb_css(static)
 
 
@@ -173,6 +184,15 @@ def _write_mystnb_css(static: Path) -> None:
     target = static / f"mystnb.{digest}.css"
     if not target.exists() or target.read_bytes() != source:
         target.write_bytes(source)
+
+
+def _chart_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Load the Vega bundle and ``aicostsEmbed`` on the pages that draw a chart, and only there."""
+    if 'class="aicosts-chart"' in context.get("body", ""):
+        app.add_js_file(app.aicosts_vega_bundle, priority=300)  # type: ignore[attr-defined]
+        app.add_js_file("aicosts-charts.js", priority=301)
 
 
 # --------------------------------------------------------------------------- 404 page
@@ -264,6 +284,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _config_inited)
     app.connect("env-get-outdated", _env_get_outdated)
     app.connect("builder-inited", _builder_inited)
+    app.connect("html-page-context", _chart_scripts)
     app.connect("html-page-context", _absolute_404_links)
     app.connect("html-page-context", _accessible_html, priority=900)
     app.add_html_math_renderer("mathml", (_visit_math, None), (_visit_displaymath, None))
