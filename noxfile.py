@@ -1,7 +1,7 @@
 """Sessions that build, serve, test and lint aicosts. `nox -l` lists them; a bare `nox` runs
-every check a contribution must pass (lint, tests, doctests, the -W build, the browser check).
-`nox -s reproducible` (two cold builds compared byte for byte) and `nox -s bench` (build and
-formula timings) run on request."""
+every check a contribution must pass (lint, tests, doctests, the -W build, the browser check,
+two cold builds compared byte for byte). `nox -s bench` (build and formula timings) and
+`nox -s serve` run on request."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import nox
 nox.options.download_python = "never"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
-nox.options.sessions = ["lint", "tests", "doctests", "docs", "browser"]
+nox.options.sessions = ["lint", "tests", "doctests", "docs", "browser", "reproducible"]
 
 ROOT = Path(__file__).resolve().parent
 DOCS = ROOT / "docs"
