@@ -51,6 +51,7 @@ def test_r1_cost_and_v3_plus_r1() -> None:
         ("EPOCH_LIFE_YEARS_HIGH", "epoch_life_years_high"),
         ("EPOCH_PRICE_PERFORMANCE_OOM_PER_YEAR", "epoch_price_performance_oom_per_year"),
         ("EPOCH_DEFAULT_MFU", "epoch_default_mfu"),
+        ("EIA_US_INDUSTRIAL_USD_PER_KWH_2023", "eia_us_industrial_usd_per_kwh_2023"),
     ],
 )
 def test_epoch_constants_match_table(name: str, key: str) -> None:

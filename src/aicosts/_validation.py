@@ -357,6 +357,12 @@ def wrap(result: Any, *inputs: Any) -> FloatOrArray:
         A ``float`` if every input was a scalar; a ``Series`` on the first Series input's index
         if one was a Series and the shapes agree; else an ``ndarray`` [same unit as ``result``].
 
+    Raises
+    ------
+    ValueError
+        If two Series inputs have different indexes: the arithmetic is positional, so a silent
+        result would pair the wrong elements.
+
     Examples
     --------
     >>> wrap(np.asarray(2.0), 1.0)
@@ -365,10 +371,21 @@ def wrap(result: Any, *inputs: Any) -> FloatOrArray:
     a    1.0
     b    2.0
     dtype: float64
+    >>> wrap(np.ones(2), pd.Series([1, 2], index=["a", "b"]), pd.Series([1, 2], index=["b", "a"]))
+    Traceback (most recent call last):
+    ...
+    ValueError: Series inputs have different indexes, ...
     """
     arr = np.asarray(result, dtype=np.float64)
-    for x in inputs:
-        if isinstance(x, pd.Series) and arr.shape == (len(x),):
+    series = [x for x in inputs if isinstance(x, pd.Series)]
+    for other in series[1:]:
+        if not other.index.equals(series[0].index):
+            raise ValueError(
+                "Series inputs have different indexes, and the formulas combine elements by "
+                "position, not by label: align them first (e.g. b.reindex(a.index))"
+            )
+    for x in series:
+        if arr.shape == (len(x),):
             return pd.Series(arr, index=x.index, name=None)
     if arr.ndim == 0:
         return float(arr)

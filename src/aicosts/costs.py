@@ -995,7 +995,20 @@ def cost_by_method(
     .. [2] B. Cottier et al., "The rising costs of training frontier AI models",
        arXiv:2405.21015, 2024 (``cottier2024``).
     """
-    for name, value in (("gpu_hours", gpu_hours), ("usd_per_gpu_hour", usd_per_gpu_hour)):
+    for name, value in (
+        ("gpu_hours", gpu_hours),
+        ("usd_per_gpu_hour", usd_per_gpu_hour),
+        ("usd_per_kwh", usd_per_kwh),
+        ("research_multiplier", research_multiplier),
+        ("staff_headcount", staff_headcount),
+        ("usd_per_staff_year", usd_per_staff_year),
+        ("staff_years", staff_years),
+        ("server_overhead", server_overhead),
+        ("interconnect_share", interconnect_share),
+        ("life_years", life_years),
+        ("power_fraction_of_tdp", power_fraction_of_tdp),
+        ("pue", pue),
+    ):
         _scalar(name, as_float_array(name, value))
     g = gpu if isinstance(gpu, GPU) else get_gpu(gpu)
     rental = _f(rental_cost(gpu_hours, usd_per_gpu_hour))
@@ -1206,6 +1219,11 @@ def semianalysis_fleet_scenario(
     reported_opex = published_figure("semianalysis_operating_cost_usd")
     non_staff = float(annual["power"] + annual["hosting"])
     implied = (reported_opex / years - non_staff) / salary
+    if implied < 0:
+        raise ValueError(
+            f"years={years!r} is too long: power and hosting alone exceed the reported "
+            f"${reported_opex:,.0f} over that period, so no headcount reproduces it"
+        )
 
     gpus = {g: get_gpu(g) for g in counts}
     inputs = pd.DataFrame(

@@ -22,6 +22,9 @@ moe_summary(config, bytes_per_param=1)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import pandas as pd
 
 from aicosts._validation import (
@@ -45,13 +48,15 @@ __all__ = [
 ]
 
 #: Storage per parameter by number format [bytes].
-BYTES_PER_PARAM: dict[str, float] = {
-    "fp32": 4.0,
-    "bf16": 2.0,
-    "fp16": 2.0,
-    "fp8": 1.0,
-    "int4": 0.5,
-}
+BYTES_PER_PARAM: Mapping[str, float] = MappingProxyType(
+    {
+        "fp32": 4.0,
+        "bf16": 2.0,
+        "fp16": 2.0,
+        "fp8": 1.0,
+        "int4": 0.5,
+    }
+)
 
 
 def active_forward_flop_per_token(active_params: ArrayLike) -> FloatOrArray:
