@@ -16,7 +16,6 @@ collect_ignore = [
     "docs/conf.py",
     "docs/_ext",
     "docs/_build",
-    "docs/jupyter_execute",
     "noxfile.py",
     "benchmarks",
     "examples",
@@ -28,5 +27,5 @@ pytest_collect_file = Sybil(
         SkipParser(),
     ],
     patterns=["*.md"],
-    excludes=["_build/*", "jupyter_execute/*"],
+    excludes=["_build/*"],
 ).pytest()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import nox
 
+nox.needs_version = ">=2025.5.1"  # dependency_groups and download_python
 nox.options.download_python = "never"
 nox.options.reuse_venv = "yes"
-nox.options.error_on_missing_interpreters = True
 nox.options.sessions = ["lint", "tests", "doctests", "docs", "browser", "reproducible"]
 
 ROOT = Path(__file__).resolve().parent
@@ -31,7 +31,7 @@ def _install(session: nox.Session, *groups: str) -> None:
     session.install("-e", ".", *deps)
 
 
-def _build_html(session: nox.Session) -> Path:
+def _build_html(session: nox.Session, *extra: str) -> Path:
     """Build the site with warnings as errors; return the path of index.html."""
     session.run(
         "sphinx-build",
@@ -40,6 +40,7 @@ def _build_html(session: nox.Session) -> Path:
         "--keep-going",
         "-b",
         "html",
+        *extra,
         str(DOCS),
         str(HTML),
         env={"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1767225600")},
@@ -49,11 +50,12 @@ def _build_html(session: nox.Session) -> Path:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the HTML site with warnings as errors into docs/_build/html."""
+    """Build the HTML site with warnings as errors into docs/_build/html (-- --clean: cold)."""
     _install(session, "docs")
+    extra = [arg for arg in session.posargs if arg != "--clean"]
     if "--clean" in session.posargs:
         shutil.rmtree(BUILD, ignore_errors=True)
-    index = _build_html(session)
+    index = _build_html(session, *extra)
     session.log(f"The site is built: open {index}")
 
 
@@ -79,8 +81,6 @@ def serve(session: nox.Session) -> None:
         "*/.ipynb_checkpoints/*",
         "--ignore",
         "*/.jupyter_cache/*",
-        "--ignore",
-        "*/generated/*",
         "--ignore",
         "*/__pycache__/*",
         *session.posargs,

@@ -27,7 +27,6 @@ version = release
 extensions = [
     "myst_nb",
     "sphinx.ext.autodoc",
-    "sphinx.ext.autosummary",
     "numpydoc",
     "sphinx_design",
     "sphinx_copybutton",
@@ -38,13 +37,7 @@ extensions = [
 ]
 
 source_suffix = {".md": "myst-nb", ".rst": "restructuredtext"}
-exclude_patterns = [
-    "_build",
-    "jupyter_execute",
-    ".jupyter_cache",
-    "**.ipynb_checkpoints",
-    "conftest.py",
-]
+exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 templates_path = ["_templates"]
 nitpicky = True
 # Everything the site needs is in the site: no intersphinx inventories are downloaded.
@@ -62,10 +55,11 @@ nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_execution_timeout = 300
 nb_merge_streams = True
+# A warning printed by a cell (stderr) is a Sphinx warning, so -W fails the build on it.
+nb_output_stderr = "warn"
 nb_kernel_rgx_aliases = {".*": "python3"}
 
 # -- API reference -------------------------------------------------------------------------
-autosummary_generate = True
 autodoc_typehints = "none"  # numpydoc sections carry the types and units
 autodoc_default_options = {"members": True, "show-inheritance": False}
 numpydoc_show_class_members = False

@@ -20,8 +20,9 @@ Kernel set-up
 A fresh execution cache
     myst-nb's jupyter-cache keys notebooks on their code only, so a change to ``src/aicosts``
     (or to this folder) would be served stale. The cache therefore lives at
-    ``_build/.jupyter_cache/<hash>``, where ``<hash>`` digests the package sources and data and
-    the files of ``docs/_ext``; caches of other hashes are removed. When the hash changes, every
+    ``_build/.jupyter_cache/<hash>``, where ``<hash>`` digests the package sources and data, the
+    files of ``docs/_ext``, and the versions of Python and of the libraries whose upgrade changes
+    outputs (``OUTPUT_PACKAGES``); caches of other hashes are removed. When the hash changes, every
     page is also marked outdated so Sphinx reads (and re-executes) it again.
 
 Reproducible output
@@ -56,6 +57,7 @@ import hashlib
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +95,23 @@ def source_hash() -> str:
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
+    # Outputs also depend on the libraries the pages run (an upgraded Altair writes other specs).
+    versions = [sys.version] + [_version(name) for name in OUTPUT_PACKAGES]
+    digest.update("\0".join(versions).encode())
     return digest.hexdigest()[:16]
+
+
+#: Packages whose version changes what an executed page outputs.
+OUTPUT_PACKAGES = ("altair", "vl-convert-python", "pandas", "numpy", "myst-nb", "ipykernel")
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{name}=={version(name)}"
+    except PackageNotFoundError:
+        return f"{name} missing"
 
 
 def _config_inited(app: Sphinx, config: Config) -> None:

@@ -217,10 +217,11 @@ def test_calculator_matches_aicosts(open_page: Any, values: dict[str, float]) ->
 
 def test_calculator_follows_each_control(open_page: Any) -> None:
     """Moving one slider changes exactly the rows whose formula uses it."""
-    page, _ = open_page(PAGE)
+    page, problems = open_page(PAGE)
     before = page.evaluate(_READ_CALCULATOR)["labels"]
     page.evaluate(_SET_CONTROLS, {"research_multiplier": 7.5})
     after = page.evaluate(_READ_CALCULATOR)
     changed = [row for (row, _), a, b in zip(ROWS, before, after["labels"], strict=True) if a != b]
     assert changed == ["(c) development"]
     _check_shown(after)
+    assert problems.errors == [], "\n".join(problems.errors)
