@@ -55,7 +55,7 @@ def test_ledger_lists_every_claim_in_article_order() -> None:
 def test_ledger_is_a_fresh_copy() -> None:
     a = claims_ledger()
     a.loc["mtp", "verdict"] = "changed"
-    assert claims_ledger().loc["mtp", "verdict"] == "accurate"
+    assert claims_ledger().loc["mtp", "verdict"] == "accurate but needs context"
 
 
 def test_verdicts_come_from_the_vocabulary() -> None:

@@ -213,8 +213,9 @@ _RECIPE_LIST = [
     Recipe(
         "semianalysis_years_to_opex",
         "yr",
-        "Years for that fleet's power plus 150 researchers at $1.3M a year to add up to "
-        "$944M: semianalysis_fleet_scenario.",
+        "Years for that fleet's power plus an assumed headcount (SCENARIO_STAFF_HEADCOUNT, "
+        "not sourced) at the reported $1.3M a year, hosting not modelled, to add up to $944M: "
+        "semianalysis_fleet_scenario.",
         _years_to_opex,
     ),
     Recipe(
