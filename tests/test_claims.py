@@ -31,6 +31,7 @@ ARTICLE_CLAIMS = [
     "server-capex-1-6b",
     "opex-944m",
     "researchers-1-3m",
+    "initial-6m-misleading",
     "investment-500m",
     "r1-5m",
     "gpt4-100m",

@@ -385,7 +385,7 @@ def claims_ledger() -> pd.DataFrame:
     --------
     >>> ledger = claims_ledger()
     >>> len(ledger), ledger.loc["initial-6m", "verdict"]
-    (12, 'accurate but needs context')
+    (13, 'accurate but needs context')
     >>> ledger.loc["initial-6m", "claim_nl"]
     'Terwijl Deepseek aanvankelijk slechts $ 6 miljoen trainingskosten claimde'
 
