@@ -29,6 +29,7 @@ __all__ = [
     "ArrayLike",
     "FloatArray",
     "FloatOrArray",
+    "as_float",
     "as_float_array",
     "broadcast",
     "check_choice",
@@ -119,6 +120,27 @@ def as_float_array(name: str, value: Any) -> FloatArray:
             )
     out = arr.astype(np.float64, copy=False)
     return check_finite(name, out)
+
+
+def as_float(value: Any) -> float:
+    """Turn a scalar formula result (float, 0-d array, numpy scalar) into a Python ``float``.
+
+    Parameters
+    ----------
+    value : float, 0-d ndarray or numpy scalar
+        A result of one of the formulas called with scalar inputs [any unit].
+
+    Returns
+    -------
+    float
+        The same value [same unit].
+
+    Examples
+    --------
+    >>> as_float(np.float64(2.5))
+    2.5
+    """
+    return float(np.asarray(value, dtype=np.float64))
 
 
 def check_finite(name: str, arr: FloatArray) -> FloatArray:

@@ -28,9 +28,9 @@ from functools import lru_cache
 from importlib.resources import files
 from types import MappingProxyType
 
-import numpy as np
 import pandas as pd
 
+from aicosts._validation import as_float
 from aicosts.compute import gpu_hours, gpu_hours_from_wall_clock
 from aicosts.config import load_config
 from aicosts.costs import acquisition_cost, rental_cost, semianalysis_fleet_scenario
@@ -126,21 +126,16 @@ class Recipe:
         return float(self.formula())
 
 
-def _f(value: object) -> float:
-    """Convert a scalar formula result (float, 0-d array, numpy scalar) to ``float``."""
-    return float(np.asarray(value, dtype=np.float64))
-
-
 def _v3_rental_total() -> float:
     hours = sum(
         published_figure(f"deepseek_v3_{stage}_gpu_hours")
         for stage in ("pretraining", "context_extension", "post_training")
     )
-    return _f(rental_cost(hours, published_figure("deepseek_v3_usd_per_gpu_hour")))
+    return as_float(rental_cost(hours, published_figure("deepseek_v3_usd_per_gpu_hour")))
 
 
 def _v3_cluster_acquisition() -> float:
-    return _f(
+    return as_float(
         acquisition_cost(
             int(published_figure("deepseek_v3_cluster_gpus")), get_gpu("H800").usd_price
         )
@@ -158,15 +153,19 @@ def _years_to_opex() -> float:
 def _r1_rental() -> float:
     gpus = int(published_figure("deepseek_r1_gpus"))
     hours = (
-        _f(gpu_hours_from_wall_clock(published_figure("deepseek_r1_zero_wall_clock_hours"), gpus))
+        as_float(
+            gpu_hours_from_wall_clock(published_figure("deepseek_r1_zero_wall_clock_hours"), gpus)
+        )
         + published_figure("deepseek_r1_sft_data_gpu_hours")
-        + _f(gpu_hours_from_wall_clock(published_figure("deepseek_r1_wall_clock_hours"), gpus))
+        + as_float(
+            gpu_hours_from_wall_clock(published_figure("deepseek_r1_wall_clock_hours"), gpus)
+        )
     )
-    return _f(rental_cost(hours, published_figure("deepseek_r1_usd_per_gpu_hour")))
+    return as_float(rental_cost(hours, published_figure("deepseek_r1_usd_per_gpu_hour")))
 
 
 def _gpt4_a100_hours() -> float:
-    return _f(
+    return as_float(
         gpu_hours(
             published_figure("epoch_gpt4_flop"),
             get_gpu("A100").peak_flop_per_s("bf16"),
@@ -182,11 +181,11 @@ def _v3_active_fraction() -> float:
 
 def _v3_kv_mha_over_mla() -> float:
     elements = kv_cache_comparison(load_config("DeepSeek-V3"))["elements_per_token"]
-    return _f(elements.loc["MHA"]) / _f(elements.loc["MLA (latent)"])
+    return as_float(elements.loc["MHA"]) / as_float(elements.loc["MLA (latent)"])
 
 
 def _v3_mtp_tokens_per_step() -> float:
-    return _f(speculative_tokens_per_step(DEEPSEEK_V3_MTP_ACCEPTANCE_LOW, 1))
+    return as_float(speculative_tokens_per_step(DEEPSEEK_V3_MTP_ACCEPTANCE_LOW, 1))
 
 
 _RECIPE_LIST = [

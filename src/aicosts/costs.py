@@ -46,6 +46,7 @@ from aicosts._validation import (
     ArrayLike,
     FloatArray,
     FloatOrArray,
+    as_float,
     as_float_array,
     broadcast,
     check_choice,
@@ -166,11 +167,6 @@ def _check_at_least(name: str, value: Any, minimum: float) -> FloatArray:
 def _check_share(name: str, value: Any) -> FloatArray:
     """Check a share of a total, which may be zero but not one: [0, 1)."""
     return check_fraction(name, value, low_inclusive=True, high_inclusive=False)
-
-
-def _f(value: FloatOrArray) -> float:
-    """Convert a scalar formula result to ``float`` (for the table builders)."""
-    return float(np.asarray(value))
 
 
 def _scalar(name: str, arr: FloatArray) -> float:
@@ -1011,8 +1007,8 @@ def cost_by_method(
     ):
         _scalar(name, as_float_array(name, value))
     g = gpu if isinstance(gpu, GPU) else get_gpu(gpu)
-    rental = _f(rental_cost(gpu_hours, usd_per_gpu_hour))
-    owned = _f(
+    rental = as_float(rental_cost(gpu_hours, usd_per_gpu_hour))
+    owned = as_float(
         amortized_ownership_cost(
             gpu_hours,
             g.usd_price,
@@ -1025,7 +1021,7 @@ def cost_by_method(
             pue=pue,
         )
     )
-    dev = _f(
+    dev = as_float(
         development_cost(
             rental,
             research_multiplier=research_multiplier,
@@ -1284,7 +1280,9 @@ def semianalysis_fleet_scenario(
         reported_capex_usd=reported_capex,
         annual_opex=annual,
         reported_opex_usd=reported_opex,
-        years_to_reported_opex=_f(years_to_reach(reported_opex, float(annual["total"]))),
-        years_of_power_to_reported_opex=_f(years_to_reach(reported_opex, float(annual["power"]))),
+        years_to_reported_opex=as_float(years_to_reach(reported_opex, float(annual["total"]))),
+        years_of_power_to_reported_opex=as_float(
+            years_to_reach(reported_opex, float(annual["power"]))
+        ),
         implied_staff_headcount=implied,
     )

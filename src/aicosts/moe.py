@@ -35,6 +35,7 @@ from aicosts._validation import (
     check_positive,
     wrap,
 )
+from aicosts.compute import forward_flops_per_token
 from aicosts.config import ModelConfig
 from aicosts.params import param_count
 
@@ -98,8 +99,7 @@ def active_forward_flop_per_token(active_params: ArrayLike) -> FloatOrArray:
     .. [2] DeepSeek-AI, "DeepSeek-V3 Technical Report", arXiv:2412.19437, 2024, §4.2
        (``deepseekv3``).
     """
-    n = check_positive("active_params", active_params)
-    return wrap(2.0 * n, active_params)
+    return forward_flops_per_token(active_params)
 
 
 def weight_memory_bytes(total_params: ArrayLike, bytes_per_param: ArrayLike) -> FloatOrArray:

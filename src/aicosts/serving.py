@@ -31,6 +31,7 @@ import pandas as pd
 from aicosts._validation import (
     ArrayLike,
     FloatOrArray,
+    as_float,
     broadcast,
     check_choice,
     check_fraction,
@@ -38,6 +39,7 @@ from aicosts._validation import (
     check_positive,
     wrap,
 )
+from aicosts.compute import SECONDS_PER_HOUR
 from aicosts.config import ModelConfig
 from aicosts.kvcache import kv_cache_bytes_per_token
 from aicosts.params import param_count
@@ -50,13 +52,6 @@ __all__ = [
     "serving_comparison",
     "serving_cost_per_million_tokens",
 ]
-
-_SECONDS_PER_HOUR = 3600.0
-
-
-def _scalar(value: FloatOrArray) -> float:
-    """Return a scalar result as a Python float."""
-    return float(np.asarray(value))
 
 
 def memory_bound_tokens_per_s(
@@ -335,7 +330,7 @@ def serving_cost_per_million_tokens(
     p = check_positive("usd_per_gpu_hour", usd_per_gpu_hour)
     u = check_fraction("utilization", utilization)
     r, p, u = broadcast(tokens_per_s=r, usd_per_gpu_hour=p, utilization=u)
-    return wrap(1e6 * p / (_SECONDS_PER_HOUR * r * u), tokens_per_s, usd_per_gpu_hour, utilization)
+    return wrap(1e6 * p / (SECONDS_PER_HOUR * r * u), tokens_per_s, usd_per_gpu_hour, utilization)
 
 
 def serving_comparison(
@@ -453,8 +448,8 @@ def serving_comparison(
 
     n = param_count(config)
     weights = n.total * b_w
-    kv_own = _scalar(kv_cache_bytes_per_token(config, b_kv)) * ctx
-    kv_mha = _scalar(kv_cache_bytes_per_token(config, b_kv, attention="MHA")) * ctx
+    kv_own = as_float(kv_cache_bytes_per_token(config, b_kv)) * ctx
+    kv_mha = as_float(kv_cache_bytes_per_token(config, b_kv, attention="MHA")) * ctx
     active_moe = float(n.active)
     active_dense = float(n.total - n.embedding)
     scenarios: dict[str, tuple[float, float]] = {"as built": (kv_own, active_moe)}
@@ -467,16 +462,16 @@ def serving_comparison(
 
     rows = []
     for kv, active in scenarios.values():
-        fits = _scalar(max_concurrent_sequences(g * hbm, weights, kv))
+        fits = as_float(max_concurrent_sequences(g * hbm, weights, kv))
         seqs = fits if want is None else min(want, fits)
         per_step = active * b_w if reads == "active" else weights
         if seqs < 1:
             rate, bound, cost = 0.0, "memory", float("inf")
         else:
-            mem = _scalar(memory_bound_tokens_per_s(seqs, per_step, kv, bw))
-            comp = _scalar(compute_bound_tokens_per_s(active, peak, u_c))
+            mem = as_float(memory_bound_tokens_per_s(seqs, per_step, kv, bw))
+            comp = as_float(compute_bound_tokens_per_s(active, peak, u_c))
             rate, bound = (mem, "memory") if mem <= comp else (comp, "compute")
-            cost = _scalar(serving_cost_per_million_tokens(rate, price, u_p))
+            cost = as_float(serving_cost_per_million_tokens(rate, price, u_p))
         rows.append(
             {
                 "weight_bytes": weights,
