@@ -17,8 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from aicosts.compute import gpu_hours, model_flops_utilization, training_flops
-from aicosts.costs import amortized_ownership_cost, rental_cost
+from aicosts import gpu_hours_for_flop, model_flop_utilization, training_flop
+from aicosts import amortized_ownership_cost, rental_cost
 
 TARGET = 100.0
 
@@ -46,9 +46,9 @@ def _cases(n: int) -> dict[str, tuple[Callable[..., Any], list[np.ndarray]]]:
             lambda h, p: amortized_ownership_cost(h, p, 700.0, 0.08),
             [hours, usd_gpu],
         ),
-        "training_flops": (training_flops, [flop / 1e13, hours * 1e6]),
-        "gpu_hours": (gpu_hours, [flop, peak, mfu]),
-        "model_flops_utilization": (model_flops_utilization, [flop, hours, peak]),
+        "training_flop": (training_flop, [flop / 1e13, hours * 1e6]),
+        "gpu_hours_for_flop": (gpu_hours_for_flop, [flop, peak, mfu]),
+        "model_flop_utilization": (model_flop_utilization, [flop, hours, peak]),
     }
 
 

