@@ -34,6 +34,7 @@ extensions = [
     "sphinx_sitemap",
     "notfound.extension",
     "aicosts_sphinx",
+    "aicosts_xref",
 ]
 
 source_suffix = {".md": "myst-nb", ".rst": "restructuredtext"}

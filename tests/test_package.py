@@ -148,3 +148,31 @@ def test_docstring_matches_signature(mod_name: str, func_name: str) -> None:
     for block in re.split(r"^(?=\*{0,2}\w+\s*:)", params, flags=re.M):
         if block.strip():
             assert re.search(r"\[[^\]]*\]", block), f"{func_name}: no [unit] in {block.split()[0]}"
+
+
+def _public_parameter_names() -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {}
+    for mod_name in MODULES:
+        module = importlib.import_module(mod_name)
+        for name in getattr(module, "__all__", []):
+            obj = getattr(module, name)
+            if not (inspect.isfunction(obj) or inspect.isclass(obj)):
+                continue
+            try:
+                params = inspect.signature(obj).parameters
+            except (TypeError, ValueError):  # pragma: no cover - builtins without signatures
+                continue
+            for param in params:
+                names.setdefault(param, set()).add(f"{mod_name}.{name}")
+    return names
+
+
+def test_every_parameter_name_is_in_the_nomenclature() -> None:
+    page = (ROOT / "docs" / "reference" / "nomenclature.md").read_text()
+    listed = set()
+    for row in re.findall(r"^\| (`[^|]+`) \|", page, re.M):
+        listed.update(re.findall(r"`(\w+)`", row))
+    missing = {
+        n: sorted(users) for n, users in _public_parameter_names().items() if n not in listed
+    }
+    assert not missing, f"parameters missing from docs/reference/nomenclature.md: {missing}"

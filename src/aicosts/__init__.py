@@ -24,6 +24,14 @@ its module (``aicosts.rental_cost`` is ``aicosts.formulas.costs.rental_cost``).
 from __future__ import annotations
 
 from aicosts.accounting.comparisons import kv_cache_comparison, moe_summary, serving_comparison
+from aicosts.accounting.epoch import (
+    EPOCH_DOLLARS_DEC_2024,
+    EPOCH_RUNS,
+    EpochTrainingRun,
+    PriceIndexMonth,
+    epoch_cost_table,
+    epoch_costs,
+)
 from aicosts.accounting.fleet import fleet_tco
 from aicosts.accounting.methods import METHODS, cost_by_method
 from aicosts.accounting.uncertainty import Range, draw, monte_carlo
@@ -62,6 +70,7 @@ from aicosts.formulas.compute import (
     gpu_hours_for_wall_clock,
     model_flop_utilization,
     training_flop,
+    training_flop_per_token,
     wall_clock_days,
 )
 from aicosts.formulas.costs import (
@@ -95,7 +104,18 @@ from aicosts.formulas.mtp import (
     speculative_speedup,
     speculative_tokens_per_step,
 )
-from aicosts.formulas.params import ParamCount, attention_params_per_layer, param_count
+from aicosts.formulas.ownership import (
+    depreciated_value,
+    depreciation_cost,
+    inflation_adjusted_cost,
+    interconnect_cost,
+)
+from aicosts.formulas.params import (
+    ParamCount,
+    attention_params_per_layer,
+    model_training_flop_per_token,
+    param_count,
+)
 from aicosts.formulas.serving import (
     compute_bound_tokens_per_s,
     decode_tokens_per_s_per_gpu,
@@ -114,6 +134,8 @@ FORMULAS: tuple[str, ...] = (
     "attention_params_per_layer",
     "compute_bound_tokens_per_s",
     "decode_tokens_per_s_per_gpu",
+    "depreciated_value",
+    "depreciation_cost",
     "development_cost",
     "energy_cost",
     "forward_flop_per_token",
@@ -122,6 +144,8 @@ FORMULAS: tuple[str, ...] = (
     "gpu_hours_for_tokens",
     "gpu_hours_for_wall_clock",
     "hosting_cost",
+    "inflation_adjusted_cost",
+    "interconnect_cost",
     "kv_cache_bytes",
     "kv_cache_bytes_per_token",
     "kv_cache_elements_per_token",
@@ -143,6 +167,8 @@ FORMULAS: tuple[str, ...] = (
     "speculative_tokens_per_step",
     "staff_cost",
     "training_flop",
+    "training_flop_per_token",
+    "model_training_flop_per_token",
     "wall_clock_days",
     "weight_memory_bytes",
     "years_to_reach",
@@ -153,6 +179,7 @@ __all__ = [
     "DEFAULT_OWNERSHIP",
     "EIA_US_INDUSTRIAL_USD_PER_KWH_2023",
     "EPOCH_DEFAULT_MFU",
+    "EPOCH_DOLLARS_DEC_2024",
     "EPOCH_DEPRECIATION_LIFE_YEARS",
     "EPOCH_INTERCONNECT_SHARE",
     "EPOCH_LIFE_YEARS_HIGH",
@@ -161,6 +188,7 @@ __all__ = [
     "EPOCH_PRICE_PERFORMANCE_OOM_PER_YEAR",
     "EPOCH_PUE_HYPERSCALER",
     "EPOCH_PUE_OTHER",
+    "EPOCH_RUNS",
     "EPOCH_SERVER_OVERHEAD_HIGH",
     "EPOCH_SERVER_OVERHEAD_LOW",
     "FORMULAS",
@@ -168,8 +196,10 @@ __all__ = [
     "GPUS",
     "METHODS",
     "ConfigKeys",
+    "EpochTrainingRun",
     "ModelConfig",
     "ParamCount",
+    "PriceIndexMonth",
     "Range",
     "__version__",
     "acquisition_cost",
@@ -179,9 +209,13 @@ __all__ = [
     "compute_bound_tokens_per_s",
     "cost_by_method",
     "decode_tokens_per_s_per_gpu",
+    "depreciated_value",
+    "depreciation_cost",
     "development_cost",
     "draw",
     "energy_cost",
+    "epoch_cost_table",
+    "epoch_costs",
     "fleet_tco",
     "forward_flop_per_token",
     "fractional_saving",
@@ -190,6 +224,8 @@ __all__ = [
     "gpu_hours_for_tokens",
     "gpu_hours_for_wall_clock",
     "hosting_cost",
+    "inflation_adjusted_cost",
+    "interconnect_cost",
     "kv_cache_bytes",
     "kv_cache_bytes_per_token",
     "kv_cache_comparison",
@@ -223,6 +259,8 @@ __all__ = [
     "staff_cost",
     "supported_model_types",
     "training_flop",
+    "training_flop_per_token",
+    "model_training_flop_per_token",
     "wall_clock_days",
     "weight_memory_bytes",
     "years_to_reach",

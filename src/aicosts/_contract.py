@@ -16,8 +16,11 @@ Conversion
     strings, bytes, ``bytearray``, ``memoryview``, ``None``, booleans (bare or inside a list or
     array), timedeltas (a duration must be converted explicitly into the unit the parameter names,
     e.g. ``td / pd.Timedelta(hours=1)``), datetimes, masked arrays (their mask would be lost),
-    DataFrames (pass one column), and non-numeric elements. Integers too large for a float are a
-    :class:`ValueError`.
+    DataFrames (pass one column), and non-numeric elements; an element is held to the same rules
+    as a bare value. Integers too large for a float are a :class:`ValueError`, and so is an
+    empty array (a sweep over nothing is an empty filter upstream, and its empty result would
+    sum to a silent 0); a :func:`scalar` parameter refuses any array, empty or not, with a
+    :class:`TypeError`.
 Domains
     A :class:`Domain` says what values a parameter takes (positive, a fraction, a whole number, at
     least 1, ...). A value outside it is a :class:`ValueError` naming the parameter, the element
@@ -31,7 +34,9 @@ Results
     The equation runs with numpy's overflow and invalid-operation errors raised, and its result
     must be finite: an overflow (``1e200 * 1e200``), ``inf * 0`` or a quotient that rounds to
     zero because its divisor overflowed is a :class:`ValueError` naming the formula and its
-    arguments, never a silent ``nan``, ``inf`` or ``0.0``.
+    arguments, never a silent ``nan``, ``inf`` or ``0.0``. A formula may declare its result's
+    domain (``returns=FRACTION``): a result a few ulps past an inclusive bound is the bound, so
+    a round trip such as MFU 1.0 → GPU-hours → MFU stays in the domain.
 Result type
     Scalars in give a ``float``; any array in gives an ``ndarray``; a Series in gives a Series on
     the same index, with the name of the first Series argument (pvlib's convention). Series on
@@ -171,7 +176,7 @@ class Domain:
         """
         if isinstance(value, pd.Series) and labels is None:
             labels = list(value.index)
-        arr = convert(name, value)
+        arr = convert(name, value, labels=labels)
         if self.integer:
             _fail_where(name, arr, arr != np.floor(arr), "must be a whole number", labels)
         if self.high_inclusive and math.isfinite(self.high):
@@ -259,12 +264,17 @@ class _Scalar:
     def check(self, name: str, value: Any) -> float | None:
         if value is None and self.optional:
             return None
-        arr = self.domain.check(name, value)
+        if (isinstance(value, list | tuple | pd.Series | pd.Index) and not len(value)) or (
+            isinstance(value, np.ndarray) and not value.size
+        ):
+            raise TypeError(f"{name} must be a single number here, got an empty array")
+        # The shape first: [0.5, 2.0] for a fraction is the wrong kind, whatever its elements.
+        arr = convert(name, value)
         if arr.ndim != 0:
             raise TypeError(
                 f"{name} must be a single number here, got an array of shape {arr.shape}"
             )
-        return float(arr)
+        return float(self.domain.check(name, arr))
 
 
 def scalar(domain: Domain = ANY_REAL, *, optional: bool = False) -> _Scalar:
@@ -431,7 +441,10 @@ def formula(**declarations: Any) -> Callable[[Callable[P, Any]], Callable[P, Flo
         One per parameter of the formula, by name [-]. A :class:`Domain` makes the argument a
         checked float64 array, broadcast with the other array arguments; ``scalar(domain)`` a
         checked ``float``; ``choice(...)`` a canonical name; a class (``ModelConfig``) an
-        instance check.
+        instance check. The reserved name ``returns`` declares the result's domain instead
+        (e.g. ``returns=FRACTION`` for a utilisation): a result a few ulps past an inclusive
+        bound is read as the bound, so round trips stay in the domain, and one beyond it is
+        a :class:`ValueError`.
 
     Returns
     -------
@@ -451,7 +464,22 @@ def formula(**declarations: Any) -> Callable[[Callable[P, Any]], Callable[P, Flo
     Traceback (most recent call last):
     ...
     ValueError: rental(): the result is not a finite float64 (an intermediate value ...
+
+    A declared result domain:
+
+    >>> @formula(flop=POSITIVE, capacity_flop=POSITIVE, returns=FRACTION)
+    ... def utilization(flop, capacity_flop):
+    ...     return flop / capacity_flop
+    >>> utilization(3.0, 3.0 * (1 - 2**-52))
+    1.0
+    >>> utilization(2.0, 1.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: the result of utilization() must be in (0, 1], got 2.0 for flop=...
     """
+    returns = declarations.pop("returns", None)
+    if returns is not None and not isinstance(returns, Domain):
+        raise TypeError(f"returns must be a Domain, got {returns!r}")  # pragma: no cover
 
     def decorate(func: Callable[P, Any]) -> Callable[P, FloatOrArray]:
         sig = inspect.signature(func)
@@ -476,12 +504,32 @@ def formula(**declarations: Any) -> Callable[[Callable[P, Any]], Callable[P, Flo
                     f"{func.__name__}(): the result is not a finite float64 (an intermediate "
                     f"value overflowed) for {_shown(bound.arguments, arrays)}"
                 )
+            if returns is not None:
+                result = _check_result(func.__name__, returns, result, first_series, bound, arrays)
             return _wrap(result, first_series, any_array)  # type: ignore[no-any-return]
 
         wrapper.__aicosts_declarations__ = MappingProxyType(decls)  # type: ignore[attr-defined]
         return wrapper
 
     return decorate
+
+
+def _check_result(
+    name: str,
+    domain: Domain,
+    result: FloatArray,
+    first_series: pd.Series | None,
+    bound: inspect.BoundArguments,
+    arrays: Mapping[str, FloatArray],
+) -> FloatArray:
+    """Check a result lies in its declared domain (snapping float round-off at a bound)."""
+    labels = None
+    if first_series is not None and result.shape == (len(first_series),):
+        labels = list(first_series.index)
+    try:
+        return domain.check(f"the result of {name}()", result, labels=labels)
+    except ValueError as exc:
+        raise ValueError(f"{exc} for {_shown(bound.arguments, arrays)}") from None
 
 
 def checked(**declarations: Any) -> Callable[[Callable[P, R]], Callable[P, R]]:

@@ -24,6 +24,10 @@ FloatArray: TypeAlias = "npt.NDArray[np.float64]"
 
 def _describe(value: Any) -> str:
     """Show a value as the user would recognise it in an error message."""
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
+        value = value.item()  # a converted scalar argument reads as the number it was
+    if isinstance(value, np.timedelta64 | np.datetime64):
+        return repr(value)  # np.timedelta64 subclasses np.signedinteger: int() would fail
     if isinstance(value, float | np.floating):
         return repr(float(value))
     if isinstance(value, np.integer) or (isinstance(value, int) and not isinstance(value, bool)):
@@ -47,19 +51,37 @@ _REFUSED_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
 )
 
 
-def _has_bool(value: Sequence[Any]) -> bool:
-    """Whether a nested list/tuple holds a bool anywhere (numpy would read it as 0 or 1)."""
+#: Element types that are plainly numbers (exact types: ``bool`` subclasses ``int``).
+_PLAIN_TYPES = frozenset(
+    {float, int, np.float64, np.float32, np.float16, np.int64, np.int32, np.int16, np.int8}
+    | {np.uint64, np.uint32, np.uint16, np.uint8}
+)
+
+
+def _refused_inside(value: Sequence[Any]) -> str | None:
+    """Return what a nested list/tuple holds that would be refused on its own, if anything.
+
+    numpy would read a bool inside a list as 0 or 1, a 0-d bool array likewise, and drop the
+    mask of a masked array inside a list: an element is held to the same rules as a bare value.
+    """
     stack: list[Any] = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, bool | np.bool_):
-            return True
         if isinstance(item, list | tuple):
-            stack.extend(item)
-    return False
+            if not _PLAIN_TYPES.issuperset(map(type, item)):  # the common case at C speed
+                stack.extend(item)
+            continue
+        if type(item) in _PLAIN_TYPES:
+            continue
+        if isinstance(item, np.ndarray | pd.Series) and item.dtype.kind == "b":
+            return "a number, not a bool"
+        for kinds, wanted in _REFUSED_KINDS:
+            if isinstance(item, kinds):
+                return wanted
+    return None
 
 
-def convert(name: str, value: Any) -> FloatArray:
+def convert(name: str, value: Any, *, labels: Sequence[Any] | None = None) -> FloatArray:
     """Convert an argument to a float64 array, refusing what is not plainly a number.
 
     Parameters
@@ -68,6 +90,8 @@ def convert(name: str, value: Any) -> FloatArray:
         Parameter name used in error messages [-].
     value : float, int, sequence, ndarray or Series
         The argument [unit of the parameter].
+    labels : sequence, optional
+        Element labels for messages; a Series's own index by default [-].
 
     Returns
     -------
@@ -86,14 +110,24 @@ def convert(name: str, value: Any) -> FloatArray:
     Traceback (most recent call last):
     ...
     TypeError: gpu_hours must be a number, not a bool, got [1, True]
+
+    An empty array is refused: a sweep over nothing is almost always an empty filter upstream,
+    and its empty result would sum to a silent 0.
+
+    >>> convert("gpu_hours", [])
+    Traceback (most recent call last):
+    ...
+    ValueError: gpu_hours must be non-empty, got an empty array of shape (0,)
     """
     if value is None:
         raise TypeError(f"{name} must be a number or an array of numbers, got None")
     for kinds, wanted in _REFUSED_KINDS:
         if isinstance(value, kinds):
             raise TypeError(f"{name} must be {wanted}, got {_describe(value)}")
-    if isinstance(value, list | tuple) and _has_bool(value):
-        raise TypeError(f"{name} must be a number, not a bool, got {_describe(value)}")
+    if isinstance(value, list | tuple):
+        wanted_inside = _refused_inside(value)
+        if wanted_inside is not None:
+            raise TypeError(f"{name} must be {wanted_inside}, got {_describe(value)}")
     if isinstance(value, pd.Series | pd.Index):
         dtype = value.dtype
         if pd.api.types.is_timedelta64_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype):
@@ -103,6 +137,8 @@ def convert(name: str, value: Any) -> FloatArray:
             )
         if pd.api.types.is_bool_dtype(dtype):
             raise TypeError(f"{name} must hold numbers, not bools, got a Series of {dtype}")
+        if labels is None and isinstance(value, pd.Series):
+            labels = list(value.index)
         value = value.to_numpy(dtype=object) if dtype.kind == "O" else value.to_numpy()
     try:
         arr = np.asarray(value)
@@ -114,10 +150,13 @@ def convert(name: str, value: Any) -> FloatArray:
         raise TypeError(f"{name} must hold numbers in the unit its name says, got {arr.dtype}")
     if arr.dtype.kind == "b":
         raise TypeError(f"{name} must hold numbers, not bools, got {_describe(value)}")
+    if arr.size == 0 and arr.dtype.kind in "iufO":
+        raise ValueError(f"{name} must be non-empty, got an empty array of shape {arr.shape}")
     if arr.dtype.kind == "O":
         items = arr.ravel()
-        if not items.size or not all(
-            isinstance(v, Real) and not isinstance(v, bool | np.bool_) for v in items
+        if not all(
+            isinstance(v, Real) and not isinstance(v, bool | np.bool_ | np.timedelta64)
+            for v in items
         ):
             raise TypeError(
                 f"{name} must be a number or an array of numbers, got {_describe(value)}"
@@ -131,7 +170,7 @@ def convert(name: str, value: Any) -> FloatArray:
     elif arr.dtype.kind not in "iuf":
         raise TypeError(f"{name} must be a number or an array of numbers, got {_describe(value)}")
     out = np.asarray(arr, dtype=np.float64)
-    _fail_where(name, out, ~np.isfinite(out), "must be a finite number", None)
+    _fail_where(name, out, ~np.isfinite(out), "must be a finite number", labels)
     return out
 
 
@@ -215,7 +254,6 @@ def _shown(bound: Mapping[str, Any], names: Iterable[str]) -> str:
     return ", ".join(f"{n}={_describe(bound[n])}" for n in names)
 
 
-
 def check_integral(name: str, value: Any, minimum: int = 0, maximum: int | None = None) -> int:
     """Check a single whole number (numpy integers and integral floats accepted) and return an int.
 
@@ -244,14 +282,18 @@ def check_integral(name: str, value: Any, minimum: int = 0, maximum: int | None 
     ...
     ValueError: num_hidden_layers must be at most 100000, got 1e+308
     """
-    if isinstance(value, bool | np.bool_) or not isinstance(value, Integral | float | np.floating):
-        raise TypeError(f"{name} must be a whole number, got {_describe(value)}")
-    if isinstance(value, float | np.floating) and not (
-        math.isfinite(value) and float(value).is_integer()
+    if isinstance(value, bool | np.bool_ | np.timedelta64) or not isinstance(
+        value, Integral | float | np.floating
     ):
+        raise TypeError(f"{name} must be a whole number, got {_describe(value)}")
+    if isinstance(value, Integral):
+        number: int | float = int(value)
+    elif math.isfinite(value) and float(value).is_integer():
+        number = float(value)
+    else:
         raise ValueError(f"{name} must be a whole number, got {_describe(value)}")
-    if maximum is not None and value > maximum:
+    if maximum is not None and number > maximum:
         raise ValueError(f"{name} must be at most {maximum}, got {_describe(value)}")
-    if value < minimum:
+    if number < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {_describe(value)}")
-    return int(value)
+    return int(number)

@@ -87,8 +87,10 @@ def test_draw_degenerate_and_errors() -> None:
         draw((0, 1, 2), 10)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="num_samples must be at least 1, got 0"):
         draw(Range(0, 1, 2), 0)
-    with pytest.raises(TypeError, match="seed must be a non-negative integer"):
+    with pytest.raises(ValueError, match="seed must be at least 0, got -1"):
         draw(Range(0, 1, 2), 10, seed=-1)
+    with pytest.raises(TypeError, match="seed must be a non-negative integer"):
+        draw(Range(0, 1, 2), 10, seed=1.5)
 
 
 # --- monte_carlo --------------------------------------------------------------------------

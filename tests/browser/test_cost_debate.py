@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import aicosts
+from aicosts.cases import deepseek_fleet
 
 pytestmark = pytest.mark.browser
 
@@ -151,7 +152,7 @@ def _expected(inputs: dict[str, float]) -> dict[str, float]:
     price = float(inputs["usd_per_gpu"])
     gpu = dataclasses.replace(gpu, usd_price=price, usd_price_low=price, usd_price_high=price)
     headcount = round(inputs["staff_headcount"])
-    fleet = aicosts.semianalysis_fleet_scenario(
+    fleet = deepseek_fleet.semianalysis_fleet_scenario(
         interconnect_share=0.0,
         years=inputs["years"],
         staff_headcount=headcount,

@@ -40,7 +40,7 @@ def test_search_finds_the_mla_page(open_page: Any) -> None:
 def test_search_finds_a_reference_page(open_page: Any) -> None:
     hrefs, errors = _results(open_page, "rental_cost")
     assert errors == [], "\n".join(errors)
-    assert any("reference/api/costs" in h for h in hrefs), f"results: {hrefs[:8]}"
+    assert any("reference/api/formulas-costs" in h for h in hrefs), f"results: {hrefs[:8]}"
 
 
 def test_search_for_nonsense_finds_nothing(open_page: Any) -> None:

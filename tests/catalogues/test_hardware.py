@@ -67,10 +67,15 @@ def test_catalogue_values(
     assert g.usd_price_low <= g.usd_price <= g.usd_price_high
 
 
-def test_h800_conflicts_are_recorded() -> None:
+def test_h800_is_the_sxm_part_and_1513_is_the_pcie_peak() -> None:
+    # deepseekisca2025 §4.1 (A): DeepSeek uses the H800 SXM, NVLink cut from 900 to 400 GB/s.
+    # 1513 TFLOP/s is the PCIe card's dense FP8 peak, not a conflicting value for the SXM part.
     g = get_gpu("H800")
-    assert "1513" in g.sources["fp8_flop_per_s"] and "1513" in g.notes
-    assert "300" in g.sources["nvlink_bytes_per_s"] and "300" in g.notes
+    assert g.name == "H800 SXM" and g.peak_flop_per_s("fp8") == 1979e12
+    assert "PCIe" in g.sources["fp8_flop_per_s"] and "PCIe" in g.notes
+    assert "conflict" not in g.sources["fp8_flop_per_s"] + g.notes
+    assert g.nvlink_bytes_per_s == 400e9 and g.sources["nvlink_bytes_per_s"].startswith("A:")
+    assert "300" not in g.sources["nvlink_bytes_per_s"]
 
 
 @pytest.mark.parametrize("name", list(GPUS))

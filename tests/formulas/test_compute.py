@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import aicosts
 from aicosts import published_figure as fig
 from aicosts.formulas import compute as c
 
@@ -287,3 +288,58 @@ def test_mismatched_shapes_name_both_parameters(name: str) -> None:
     p1, p2 = list(kwargs)[:2]
     with pytest.raises(ValueError, match=rf"{p1} \(shape \(3,\)\) and {p2} \(shape \(2,\)\)"):
         func(**{**kwargs, p1: [kwargs[p1]] * 3, p2: [kwargs[p2]] * 2})
+
+
+# --- training compute with the attention term (PaLM App. B; DeepSeek's ISCA 2025 paper) -------
+
+
+def test_v3_flop_per_token_with_attention_is_consistent_with_isca_table_2() -> None:
+    # deepseekisca2025 Table 2 (A): 250 GFLOP per token at sequence length 4,096.
+    v3 = aicosts.load_config("DeepSeek-V3")
+    ours = aicosts.model_training_flop_per_token(v3, 4096)
+    assert ours == pytest.approx(fig("deepseek_v3_isca_training_flop_per_token"), rel=0.01)
+    # 6·N alone misses the attention term by about 12%.
+    six_n = 6 * aicosts.param_count(v3).active
+    assert 0.10 < ours / six_n - 1 < 0.15
+
+
+@pytest.mark.parametrize(
+    ("mask", "key"),
+    [("causal", "deepseek_v3_isca_mfu_causal"), ("full", "deepseek_v3_isca_mfu_noncausal")],
+)
+def test_v3_isca_mfu_reproduced_within_half_a_point(mask: str, key: str) -> None:
+    # deepseekisca2025 Table 4 (A): 272.80B tokens/day on 2,048 H800, MFU against the BF16 peak.
+    v3 = aicosts.load_config("DeepSeek-V3")
+    per_token = aicosts.model_training_flop_per_token(v3, 4096, mask)
+    tokens_per_s = fig("deepseek_v3_isca_tokens_per_day") / (24 * 3600)
+    gpus = fig("deepseek_v3_cluster_gpus")
+    mfu = tokens_per_s * per_token / (gpus * aicosts.get_gpu("H800").peak_flop_per_s("bf16"))
+    assert abs(mfu - fig(key)) < 0.005
+
+
+def test_tutorial_6nd_mfu_plus_attention_gives_deepseeks_mfu() -> None:
+    # The tutorial's 34.6% (6ND over the BF16 peak) scaled by (6N + attention) / 6N.
+    v3 = aicosts.load_config("DeepSeek-V3")
+    six_nd = c.model_flop_utilization(
+        fig("deepseek_v3_pretraining_6nd_flop"),
+        fig("deepseek_v3_pretraining_gpu_hours"),
+        aicosts.get_gpu("H800").peak_flop_per_s("bf16"),
+    )
+    scale = aicosts.model_training_flop_per_token(v3, 4096) / (6 * fig("deepseek_v3_active_params"))
+    assert abs(six_nd * scale - fig("deepseek_v3_isca_mfu_causal")) < 0.005
+
+
+@given(
+    n=st.floats(1e6, 1e12),
+    layers=st.integers(1, 200),
+    heads=st.integers(1, 256),
+    d=st.integers(1, 512),
+    t=st.integers(1, 1_000_000),
+)
+def test_attention_term_is_non_negative_and_full_is_twice_causal(
+    n: float, layers: int, heads: int, d: int, t: int
+) -> None:
+    causal = c.training_flop_per_token(n, layers, heads, d, d, t)
+    full = c.training_flop_per_token(n, layers, heads, d, d, t, "full")
+    assert causal >= 6 * n
+    assert full - 6 * n == pytest.approx(2 * (causal - 6 * n), rel=1e-12)

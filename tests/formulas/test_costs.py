@@ -165,7 +165,7 @@ FLEET = {"H800": 10_000, "H100": 10_000, "H20": 30_000}
 FLEET_KW: dict[str, Any] = {
     "years": 4,
     "usd_per_kwh": 0.0806,
-    "hosting_usd_per_kw_month": 100,
+    "usd_per_kw_month": 100,
     "staff_headcount": 150,
     "usd_per_staff_year": 1.3e6,
 }
@@ -210,7 +210,7 @@ def test_fleet_tco_prices() -> None:
         ({"H100": 1}, {"pue": 0.9}, ValueError, "pue must be at least 1.0, got 0.9"),
         ({"H100": 1}, {"interconnect_share": 1.0}, ValueError, "must be in [0, 1), got 1.0"),
         ({"H100": 1}, {"staff_headcount": -1}, ValueError, "at least 0, got -1"),
-        ({"H100": 1}, {"hosting_usd_per_kw_month": -5}, ValueError, "must be non-negative"),
+        ({"H100": 1}, {"usd_per_kw_month": -5}, ValueError, "must be non-negative"),
         ({"H100": 1}, {"usd_per_kwh": math.nan}, ValueError, "usd_per_kwh must be a finite"),
     ],
 )

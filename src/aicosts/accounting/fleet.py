@@ -75,7 +75,7 @@ def _resolve_prices(
 @checked(
     years=scalar(POSITIVE),
     usd_per_kwh=scalar(POSITIVE),
-    hosting_usd_per_kw_month=scalar(NONNEGATIVE),
+    usd_per_kw_month=scalar(NONNEGATIVE),
     staff_headcount=scalar(NONNEGATIVE_COUNT),
     usd_per_staff_year=scalar(POSITIVE),
     price=choice("low", "central", "high"),
@@ -90,7 +90,7 @@ def fleet_tco(
     *,
     years: float,
     usd_per_kwh: float,
-    hosting_usd_per_kw_month: float,
+    usd_per_kw_month: float,
     staff_headcount: int,
     usd_per_staff_year: float,
     price: str = "central",
@@ -117,7 +117,7 @@ def fleet_tco(
         Period, :math:`T` [yr]; capex is counted once, opex for every year.
     usd_per_kwh : float
         Electricity price, :math:`e` [USD/kWh]; no default.
-    hosting_usd_per_kw_month : float
+    usd_per_kw_month : float
         Hosting price on provisioned IT power, :math:`h` ≥ 0 [USD/(kW·month)]; no default
         (pass 0 to leave hosting out, and say so).
     staff_headcount : int
@@ -163,7 +163,7 @@ def fleet_tco(
     servers come to ≈ $1.59B, the ~$1.6B reported "server capex":
 
     >>> tco = fleet_tco({"H800": 10_000, "H100": 10_000, "H20": 30_000}, years=4,
-    ...                 usd_per_kwh=0.0806, hosting_usd_per_kw_month=0,
+    ...                 usd_per_kwh=0.0806, usd_per_kw_month=0,
     ...                 staff_headcount=150, usd_per_staff_year=1.3e6)
     >>> float(tco.loc[tco.index.str.startswith(("GPUs", "servers")), "usd"].sum())
     1594670000.0
@@ -224,8 +224,8 @@ def fleet_tco(
             "opex",
             kw_months,
             "kW·month",
-            hosting_usd_per_kw_month,
-            kw_months * hosting_usd_per_kw_month,
+            usd_per_kw_month,
+            kw_months * usd_per_kw_month,
         ),
         (
             "staff",

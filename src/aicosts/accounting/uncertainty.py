@@ -25,13 +25,23 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from aicosts._contract import ANY_REAL, COUNT, FloatArray, choice, convert, scalar
+from aicosts._contract import (
+    ANY_REAL,
+    COUNT,
+    Domain,
+    FloatArray,
+    check_integral,
+    checked,
+    choice,
+    convert,
+    scalar,
+)
 
 __all__ = ["DISTRIBUTIONS", "Range", "draw", "monte_carlo"]
 
 #: Supported sampling distributions for a :class:`Range`.
 DISTRIBUTIONS = ("triangular", "log-triangular")
-_DISTRIBUTION = choice(*DISTRIBUTIONS)
+_PERCENT = Domain(low=0.0, low_inclusive=True, high=100.0, high_inclusive=True, text="in [0, 100]")
 
 
 _NUMBER = scalar(ANY_REAL)
@@ -116,6 +126,7 @@ class Range:
         return cls(low, central, high)
 
 
+@checked(value=Range, num_samples=scalar(COUNT), distribution=choice(*DISTRIBUTIONS))
 def draw(
     value: Range,
     num_samples: int,
@@ -159,10 +170,7 @@ def draw(
     .. [1] NumPy, ``numpy.random.Generator.triangular``; the bounds here are Epoch AI's server
        overhead range, 1.54–1.69 (``cottier2024``).
     """
-    if not isinstance(value, Range):
-        raise TypeError(f"value must be a Range, got {value!r}")
-    count = int(scalar(COUNT).check("num_samples", num_samples))  # type: ignore[arg-type]
-    kind = _DISTRIBUTION.check("distribution", distribution)
+    count, kind = int(num_samples), distribution
     rng = _generator(seed)
     if value.low == value.high:
         return np.full(count, value.central)
@@ -183,11 +191,16 @@ def _generator(seed: int | np.random.Generator) -> np.random.Generator:
     """Turn a seed or generator into a Generator, validating the seed."""
     if isinstance(seed, np.random.Generator):
         return seed
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+    if isinstance(seed, bool | np.timedelta64) or not isinstance(seed, int | np.integer):
         raise TypeError(f"seed must be a non-negative integer or a numpy Generator, got {seed!r}")
-    return np.random.default_rng(int(seed))
+    return np.random.default_rng(check_integral("seed", seed))
 
 
+@checked(
+    num_samples=scalar(COUNT),
+    distribution=choice(*DISTRIBUTIONS),
+    percentiles=_PERCENT,
+)
 def monte_carlo(
     func: Callable[..., Any],
     num_samples: int = 10_000,
@@ -258,16 +271,11 @@ def monte_carlo(
     """
     if not callable(func):
         raise TypeError(f"func must be callable, got {func!r}")
-    count = int(scalar(COUNT).check("num_samples", num_samples))  # type: ignore[arg-type]
+    count, kind = int(num_samples), distribution
     rng = _generator(seed)
-    kind = _DISTRIBUTION.check("distribution", distribution)
-    q = convert("percentiles", percentiles)
-    if q.ndim != 1 or q.size == 0:
-        raise ValueError(f"percentiles must be a non-empty sequence, got {percentiles!r}")
-    bad = (q < 0) | (q > 100)
-    if bad.any():
-        i = int(np.argmax(bad))
-        raise ValueError(f"percentiles[{i}] must be in [0, 100], got {float(q[i])!r}")
+    q = np.atleast_1d(np.asarray(percentiles, dtype=np.float64))
+    if q.ndim != 1:
+        raise ValueError(f"percentiles must be a sequence, got {percentiles!r}")
     if (np.diff(q) <= 0).any():
         raise ValueError(f"percentiles must be strictly increasing, got {percentiles!r}")
     if not any(isinstance(v, Range) for v in inputs.values()):

@@ -18,6 +18,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from aicosts._contract import (
+    COUNT,
+    FRACTION,
+    NONNEGATIVE,
+    NONNEGATIVE_COUNT,
+    POSITIVE,
+    SHARE,
+    at_least,
+    checked,
+    scalar,
+)
 from aicosts.accounting.fleet import fleet_tco
 from aicosts.catalogues.epoch import (
     EIA_US_INDUSTRIAL_USD_PER_KWH_2023,
@@ -94,6 +105,18 @@ class FleetScenario:
     implied_staff_headcount: float
 
 
+@checked(
+    h20_count=scalar(COUNT),
+    years=scalar(POSITIVE),
+    staff_headcount=scalar(NONNEGATIVE_COUNT),
+    usd_per_staff_year=scalar(POSITIVE, optional=True),
+    usd_per_kwh=scalar(POSITIVE),
+    usd_per_kw_month=scalar(NONNEGATIVE),
+    server_overhead=scalar(at_least(1.0)),
+    interconnect_share=scalar(SHARE),
+    pue=scalar(at_least(1.0)),
+    power_fraction_of_tdp=scalar(FRACTION),
+)
 def semianalysis_fleet_scenario(
     *,
     h20_count: int = SCENARIO_H20_COUNT,
@@ -101,7 +124,7 @@ def semianalysis_fleet_scenario(
     staff_headcount: int = SCENARIO_STAFF_HEADCOUNT,
     usd_per_staff_year: float | None = None,
     usd_per_kwh: float = EIA_US_INDUSTRIAL_USD_PER_KWH_2023,
-    hosting_usd_per_kw_month: float = SCENARIO_HOSTING_USD_PER_KW_MONTH,
+    usd_per_kw_month: float = SCENARIO_HOSTING_USD_PER_KW_MONTH,
     server_overhead: float = EPOCH_SERVER_OVERHEAD_LOW,
     interconnect_share: float = EPOCH_INTERCONNECT_SHARE,
     pue: float = EPOCH_PUE_OTHER,
@@ -129,7 +152,7 @@ def semianalysis_fleet_scenario(
     usd_per_kwh : float, optional
         Electricity [USD/kWh]; default $0.0806, the 2023 US industrial average (EIA, as used
         by Epoch AI); applying it to China is an aicosts assumption (C).
-    hosting_usd_per_kw_month : float, optional
+    usd_per_kw_month : float, optional
         Hosting [USD/(kW·month)]; default 0 (not modelled: no sourced price; C).
     server_overhead : float, optional
         Server cost ÷ GPU cost [-]; default Epoch's low end, 1.54 (B).
@@ -189,13 +212,13 @@ def semianalysis_fleet_scenario(
     counts = {
         "H800": int(published_figure("semianalysis_h800_gpus")),
         "H100": int(published_figure("semianalysis_h100_gpus")),
-        "H20": h20_count,
+        "H20": int(h20_count),
     }
     breakdown = fleet_tco(
         counts,
         years=years,
         usd_per_kwh=usd_per_kwh,
-        hosting_usd_per_kw_month=hosting_usd_per_kw_month,
+        usd_per_kw_month=usd_per_kw_month,
         staff_headcount=staff_headcount,
         usd_per_staff_year=salary,
         server_overhead=server_overhead,
@@ -253,7 +276,7 @@ def semianalysis_fleet_scenario(
             ),
             (
                 "hosting price",
-                hosting_usd_per_kw_month,
+                usd_per_kw_month,
                 "USD/(kW·month)",
                 "C",
                 "not modelled: no sourced price",

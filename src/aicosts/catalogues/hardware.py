@@ -7,19 +7,23 @@ r"""Accelerator specifications: a small catalogue of the GPUs the cost debate is
 - :func:`list_gpus` -- the catalogue as a DataFrame.
 - :data:`GPUS` -- the catalogue itself, a read-only mapping from canonical name to :class:`GPU`.
 
-All values come from the hardware table of the project's ``sources.md`` (grade B: vendor
+The catalogue is data: ``aicosts/data/gpus.csv`` (one row per GPU) and ``gpu_sources.csv`` (the
+source of every field of every GPU), loaded and validated here. All values come from the hardware
+table of the project's ``sources.md`` (grade B: vendor
 datasheets and price reports as collected there). Peaks are *dense*: vendors quote FP8/FP16
 "with sparsity" at twice these values. Units are SI: bytes (1 GB = 1e9 B), bytes/s, FLOP/s,
-watts, USD per GPU. Where sources conflict (the H800's FP8 peak, 1979 vs 1513 TFLOP/s; its
-NVLink, 400 vs ~300 GB/s) the catalogue keeps the first value and records the conflict in
-``sources`` and ``notes``.
+watts, USD per GPU. The H800 is the SXM part DeepSeek trains on (dense FP8 1979 TFLOP/s); the
+1513 TFLOP/s some estimates use is the H800 PCIe card's peak, recorded in ``sources`` and
+``notes``.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
@@ -31,8 +35,6 @@ from aicosts._contract import POSITIVE, choice, scalar
 __all__ = ["GPU", "GPUS", "get_gpu", "list_gpus"]
 
 _PRECISION = choice("bf16", "fp8")
-
-_TABLE = "B: sources.md hardware table (vendor datasheet values as collected there)"
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class GPU:
     >>> h800.peak_flop_per_s("FP8")
     1.979e+15
     >>> h800.sources["fp8_flop_per_s"]
-    'B: sources.md hardware table; conflict: some sources give 1513 TFLOP/s'
+    "B: sources.md hardware table; 1513 TFLOP/s is the H800 PCIe card's dense FP8 peak ..."
     """
 
     name: str
@@ -148,128 +150,43 @@ class GPU:
         return self.fp8_flop_per_s
 
 
-def _sources(**overrides: str) -> dict[str, str]:
-    """Default source note for every numeric field, with per-field overrides."""
-    base = {
-        f: _TABLE
-        for f in (
-            "bf16_flop_per_s",
-            "fp8_flop_per_s",
-            "hbm_bytes",
-            "hbm_bytes_per_s",
-            "nvlink_bytes_per_s",
-            "tdp_watts",
-            "usd_price_low",
-            "usd_price_high",
-            "usd_price",
-        )
-    }
-    base.update(overrides)
-    return base
-
-
-_CATALOGUE: tuple[GPU, ...] = (
-    GPU(
-        name="H100 SXM",
-        bf16_flop_per_s=989.4e12,
-        fp8_flop_per_s=1978.9e12,
-        hbm_bytes=80e9,
-        hbm_bytes_per_s=3.35e12,
-        nvlink_bytes_per_s=900e9,
-        tdp_watts=700.0,
-        usd_price_low=30_000.0,
-        usd_price_high=40_000.0,
-        usd_price=33_750.0,
-        sources=_sources(
-            tdp_watts="A: Llama 3.1 MODEL_CARD.md (700 W); B: sources.md hardware table",
-            usd_price_low="B: sources.md hardware table ('~$30–40K')",
-            usd_price_high="B: sources.md hardware table ('~$30–40K')",
-            usd_price="B: Epoch AI 2023 price, via sources.md hardware table",
-        ),
-        notes="Central price is Epoch AI's 2023 figure; the range is the reported ~$30–40K.",
-    ),
-    GPU(
-        name="H800 SXM",
-        bf16_flop_per_s=989e12,
-        fp8_flop_per_s=1979e12,
-        hbm_bytes=80e9,
-        hbm_bytes_per_s=3.35e12,
-        nvlink_bytes_per_s=400e9,
-        tdp_watts=700.0,
-        usd_price_low=33_800.0,
-        usd_price_high=33_800.0,
-        usd_price=33_800.0,
-        sources=_sources(
-            fp8_flop_per_s="B: sources.md hardware table; conflict: some sources give 1513 TFLOP/s",
-            nvlink_bytes_per_s="B: sources.md hardware table; conflict: sources give ~300 GB/s",
-            usd_price_low="B: Epoch AI 2025 price (single figure), via sources.md",
-            usd_price_high="B: Epoch AI 2025 price (single figure), via sources.md",
-            usd_price="B: Epoch AI 2025 price, via sources.md; DGX H800 per GPU: $44,750",
-        ),
-        notes=(
-            "FP8 dense peak 1979 TFLOP/s; some sources (and the scaling book's DeepSeek "
-            "estimate) use 1513 TFLOP/s. NVLink 400 GB/s; other sources say ~300 GB/s. Only "
-            "one GPU price is sourced ($33,800, Epoch 2025), so low = central = high; the "
-            "DGX H800 price per GPU ($44,750) includes the server and is not a GPU price."
-        ),
-    ),
-    GPU(
-        name="H20",
-        bf16_flop_per_s=148e12,
-        fp8_flop_per_s=296e12,
-        hbm_bytes=96e9,
-        hbm_bytes_per_s=4.0e12,
-        nvlink_bytes_per_s=None,
-        tdp_watts=400.0,
-        usd_price_low=10_000.0,
-        usd_price_high=13_000.0,
-        usd_price=12_000.0,
-        sources=_sources(
-            nvlink_bytes_per_s="B: sources.md hardware table gives n/a",
-            usd_price_low="B: sources.md hardware table ('~$12,000 ($10–13K)')",
-            usd_price_high="B: sources.md hardware table ('~$12,000 ($10–13K)')",
-            usd_price="B: sources.md hardware table ('~$12,000')",
-        ),
-        notes="No NVLink figure in the sources (n/a).",
-    ),
-    GPU(
-        name="H200 SXM",
-        bf16_flop_per_s=989.5e12,
-        fp8_flop_per_s=1979e12,
-        hbm_bytes=141e9,
-        hbm_bytes_per_s=4.8e12,
-        nvlink_bytes_per_s=900e9,
-        tdp_watts=700.0,
-        usd_price_low=33_800.0,
-        usd_price_high=39_100.0,
-        usd_price=36_450.0,
-        sources=_sources(
-            usd_price_low="B: sources.md hardware table ($33.8K, 2024)",
-            usd_price_high="B: sources.md hardware table ($39.1K, 2025)",
-            usd_price="C: midpoint of the 2024 ($33.8K) and 2025 ($39.1K) prices",
-        ),
-        notes="Central price is the midpoint of the 2024 and 2025 figures (aicosts, grade C).",
-    ),
-    GPU(
-        name="A100 SXM 80GB",
-        bf16_flop_per_s=312e12,
-        fp8_flop_per_s=None,
-        hbm_bytes=80e9,
-        hbm_bytes_per_s=2.04e12,
-        nvlink_bytes_per_s=600e9,
-        tdp_watts=400.0,
-        usd_price_low=15_000.0,
-        usd_price_high=15_000.0,
-        usd_price=15_000.0,
-        sources=_sources(
-            fp8_flop_per_s="B: sources.md hardware table ('–': no FP8 tensor cores)",
-            usd_price_low="B: sources.md hardware table ('~$15,000 (40GB)')",
-            usd_price_high="B: sources.md hardware table ('~$15,000 (40GB)')",
-            usd_price="B: sources.md hardware table ('~$15,000 (40GB)')",
-        ),
-        notes="No FP8. The only sourced price (~$15,000) is for the 40GB model.",
-    ),
+_NUMERIC = (
+    "bf16_flop_per_s",
+    "fp8_flop_per_s",
+    "hbm_bytes",
+    "hbm_bytes_per_s",
+    "nvlink_bytes_per_s",
+    "tdp_watts",
+    "usd_price_low",
+    "usd_price_high",
+    "usd_price",
 )
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with (resources.files("aicosts") / "data" / name).open("r", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _load_catalogue() -> tuple[GPU, ...]:
+    """Read ``data/gpus.csv`` and ``data/gpu_sources.csv`` into validated :class:`GPU` entries."""
+    sources: dict[str, dict[str, str]] = {}
+    for row in _read_csv("gpu_sources.csv"):
+        if row["field"] not in _NUMERIC:
+            raise ValueError(f"gpu_sources.csv: unknown field {row['field']!r} for {row['name']!r}")
+        sources.setdefault(row["name"], {})[row["field"]] = row["source"]
+    gpus = []
+    for row in _read_csv("gpus.csv"):
+        name = row["name"]
+        missing = set(_NUMERIC) - set(sources.get(name, {}))
+        if missing:
+            raise ValueError(f"gpu_sources.csv gives no source for {name!r}: {sorted(missing)}")
+        values = {k: float(row[k]) if row[k] else None for k in _NUMERIC}
+        gpus.append(GPU(name=name, **values, sources=sources[name], notes=row["notes"]))  # type: ignore[arg-type]
+    return tuple(gpus)
+
+
+_CATALOGUE: tuple[GPU, ...] = _load_catalogue()
 
 #: The catalogue: canonical name → :class:`GPU` (read-only).
 GPUS: Mapping[str, GPU] = MappingProxyType({g.name: g for g in _CATALOGUE})

@@ -3,8 +3,10 @@ r"""Training compute: FLOP, GPU-hours, utilisation and wall-clock time.
 The arithmetic that turns a model and a token count into accelerator time, and back:
 
 - :func:`training_flop` -- training compute :math:`C = 6 N D` [FLOP].
+- :func:`training_flop_per_token` -- per token, with the attention term (PaLM's App. B)
+  [FLOP/token].
 - :func:`forward_flop_per_token` -- forward-pass compute :math:`2 N` [FLOP/token].
-- :func:`gpu_hours` -- accelerator time needed for a compute budget at a given utilisation [GPU·h].
+- :func:`gpu_hours_for_flop` -- accelerator time needed for a compute budget at a given utilisation [GPU·h].
 - :func:`model_flop_utilization` -- the MFU implied by reported compute and GPU-hours [-].
 - :func:`wall_clock_days` -- days a run takes on a cluster of a given size [day].
 - :func:`gpu_hours_for_wall_clock` -- GPU-hours of a run of known duration and cluster size
@@ -26,6 +28,7 @@ from aicosts._contract import (
     POSITIVE,
     ArrayLike,
     FloatOrArray,
+    choice,
     formula,
 )
 
@@ -40,6 +43,7 @@ __all__ = [
     "gpu_hours_for_wall_clock",
     "model_flop_utilization",
     "training_flop",
+    "training_flop_per_token",
     "wall_clock_days",
 ]
 
@@ -104,6 +108,85 @@ def training_flop(active_params: ArrayLike, tokens: ArrayLike) -> FloatOrArray:
     .. [5] Llama Team, "The Llama 3 Herd of Models", arXiv:2407.21783, 2024 (``llama3``).
     """
     return 6.0 * active_params * tokens
+
+
+@formula(
+    active_params=POSITIVE,
+    num_layers=COUNT,
+    num_heads=COUNT,
+    qk_head_dim=COUNT,
+    v_head_dim=COUNT,
+    context_tokens=COUNT,
+    attention_mask=choice("causal", "full"),
+)
+def training_flop_per_token(
+    active_params: ArrayLike,
+    num_layers: ArrayLike,
+    num_heads: ArrayLike,
+    qk_head_dim: ArrayLike,
+    v_head_dim: ArrayLike,
+    context_tokens: ArrayLike,
+    attention_mask: str = "causal",
+) -> FloatOrArray:
+    r"""Training compute per token including attention over the context (PaLM's convention).
+
+    .. math:: c = 6 N + 6 \, m \, l \, n_h \, T \, (d_{qk} + d_v), \quad
+              m = 	frac{1}{2} 	ext{ (causal) or } 1 	ext{ (full)}
+
+    Parameters
+    ----------
+    active_params : float or array-like
+        Parameters used per token, :math:`N` [parameter] (activated parameters for MoE).
+    num_layers : int or array-like
+        Transformer layers, :math:`l` [-].
+    num_heads : int or array-like
+        Query heads, :math:`n_h` [-].
+    qk_head_dim : int or array-like
+        Width of one head's query·key product, :math:`d_{qk}` [-]: the head dimension, or for MLA
+        the no-RoPE plus RoPE dimensions (128 + 64 for DeepSeek-V3).
+    v_head_dim : int or array-like
+        Width of one head's value, :math:`d_v` [-].
+    context_tokens : int or array-like
+        Training sequence length, :math:`T` [token].
+    attention_mask : {"causal", "full"}, optional
+        ``"causal"`` counts the lower triangle of the attention matrix only (FlashAttention's
+        convention), ``"full"`` the whole matrix (Megatron's) [-].
+
+    Returns
+    -------
+    float or ndarray or Series
+        Training compute per token :math:`c` [FLOP/token].
+
+    Notes
+    -----
+    The first term is :func:`training_flop` per token; the second is the attention-score
+    products :math:`QK^	op` and :math:`AV` that 6·N leaves out: per layer and head, a forward
+    pass costs :math:`2 T (d_{qk} + d_v)` FLOP per token, and backward twice that. PaLM's
+    appendix B writes it :math:`6N + 12 l n_h d T` for :math:`d_{qk} = d_v = d` [1]_. Recomputed
+    activations are not counted: this is *model* FLOP, the numerator of MFU.
+
+    Examples
+    --------
+    DeepSeek-V3 at its 4,096-token pre-training length, with the 36.6B activated parameters of
+    :func:`~aicosts.param_count`: about 250.5 GFLOP per token, consistent with the 250 GFLOP of
+    DeepSeek's Table 2 [2]_ (6·N alone gives 220):
+
+    >>> round(training_flop_per_token(36.6256e9, 61, 128, 192, 128, 4096) / 1e9, 1)
+    250.5
+    >>> round(training_flop_per_token(36.6256e9, 61, 128, 192, 128, 4096, "full") / 1e9, 1)
+    281.2
+
+    References
+    ----------
+    .. [1] A. Chowdhery et al., "PaLM: Scaling Language Modeling with Pathways",
+       arXiv:2204.02311, 2022, App. B (``chowdhery2022``).
+    .. [2] DeepSeek-AI, "Insights into DeepSeek-V3: Scaling Challenges and Reflections on
+       Hardware for AI Architectures", ISCA 2025, arXiv:2505.09343, Table 2
+       (``deepseekisca2025``).
+    """
+    mask = 0.5 if attention_mask == "causal" else 1.0
+    attention = 6.0 * mask * num_layers * num_heads * context_tokens * (qk_head_dim + v_head_dim)
+    return 6.0 * active_params + attention
 
 
 @formula(active_params=POSITIVE)
@@ -189,7 +272,7 @@ def gpu_hours_for_flop(flop: ArrayLike, peak_flop_per_s: ArrayLike, mfu: ArrayLi
     return flop / (SECONDS_PER_HOUR * peak_flop_per_s * mfu)
 
 
-@formula(flop=POSITIVE, gpu_hours=POSITIVE, peak_flop_per_s=POSITIVE)
+@formula(flop=POSITIVE, gpu_hours=POSITIVE, peak_flop_per_s=POSITIVE, returns=FRACTION)
 def model_flop_utilization(
     flop: ArrayLike, gpu_hours: ArrayLike, peak_flop_per_s: ArrayLike
 ) -> FloatOrArray:
@@ -209,15 +292,17 @@ def model_flop_utilization(
     Returns
     -------
     float or ndarray or Series
-        Model FLOP utilisation :math:`u` [-]. Not clipped: a value above 1 means the inputs
-        are inconsistent (e.g. too few GPU-hours or the wrong peak).
+        Model FLOP utilisation :math:`u`, in (0, 1] [-]. A value above 1 means the inputs are
+        inconsistent (too few GPU-hours, or the wrong peak) and is refused with a ValueError;
+        round-off of a few ulps above 1 is read as 1.
 
     Notes
     -----
     MFU is achieved model FLOP/s over peak FLOP/s [1]_. Reported GPU-hours may include
     restarts, evaluation and idle time, which lowers the implied value. For DeepSeek-V3
-    the choice of peak matters: the H800's dense FP8 peak is quoted as 1979 TFLOP/s and by
-    some sources as 1513 TFLOP/s; its dense BF16 peak is 989 TFLOP/s [2]_.
+    the choice of peak matters: the H800 SXM's dense FP8 peak is 1979 TFLOP/s and its dense BF16
+    peak 989 TFLOP/s (1513 TFLOP/s is the PCIe card's FP8 peak, not DeepSeek's part); DeepSeek
+    states its own MFU against the BF16 peak [2]_.
 
     Examples
     --------

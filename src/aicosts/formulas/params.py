@@ -31,12 +31,14 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from aicosts._contract import checked
+from aicosts._contract import COUNT, ArrayLike, FloatOrArray, checked, choice, formula
 from aicosts.formulas.architecture import ModelConfig
+from aicosts.formulas.compute import training_flop_per_token
 
 __all__ = [
     "ParamCount",
     "attention_params_per_layer",
+    "model_training_flop_per_token",
     "param_count",
 ]
 
@@ -308,4 +310,60 @@ def param_count(config: ModelConfig) -> ParamCount:
         active=active,
         active_including_embedding=active + (0 if config.tie_word_embeddings else embedding),
         mtp_active=mtp_active,
+    )
+
+
+@formula(
+    config=ModelConfig,
+    context_tokens=COUNT,
+    attention_mask=choice("causal", "full"),
+)
+def model_training_flop_per_token(
+    config: ModelConfig, context_tokens: ArrayLike, attention_mask: str = "causal"
+) -> FloatOrArray:
+    r"""Training compute per token of a model, from its shape: activated parameters plus attention.
+
+    .. math:: c = 6 N_\mathrm{active} + 6 \, m \, l \, n_h \, T \, (d_{qk} + d_v)
+
+    Parameters
+    ----------
+    config : ModelConfig
+        The model [-].
+    context_tokens : int or array-like
+        Training sequence length, :math:`T` [token].
+    attention_mask : {"causal", "full"}, optional
+        Count the lower triangle of the attention matrix or all of it [-].
+
+    Returns
+    -------
+    float or ndarray or Series
+        Training compute per token [FLOP/token].
+
+    Notes
+    -----
+    :func:`~aicosts.training_flop_per_token` with :math:`N` the *activated* parameters of
+    :func:`param_count` (input embedding excluded, output head included), so a mixture of
+    experts is never charged for all its experts. For MLA the query·key width is the no-RoPE plus
+    RoPE head dimensions and the value width ``v_head_dim``; otherwise both are ``head_dim``.
+
+    Examples
+    --------
+    DeepSeek-V3 at 4,096 tokens: 250.5 GFLOP per token, consistent with the 250 GFLOP of
+    DeepSeek's ISCA 2025 paper, Table 2 [1]_:
+
+    >>> from aicosts import load_config
+    >>> round(model_training_flop_per_token(load_config("DeepSeek-V3"), 4096) / 1e9, 1)
+    250.5
+
+    References
+    ----------
+    .. [1] DeepSeek-AI, "Insights into DeepSeek-V3: Scaling Challenges and Reflections on
+       Hardware for AI Architectures", ISCA 2025, arXiv:2505.09343, Table 2
+       (``deepseekisca2025``).
+    """
+    qk = config.head_dim + (config.qk_rope_head_dim or 0)
+    v = config.v_head_dim or config.head_dim
+    n = param_count(config).active
+    return training_flop_per_token(
+        n, config.num_layers, config.num_heads, qk, v, context_tokens, attention_mask
     )
