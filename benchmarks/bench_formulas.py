@@ -17,8 +17,13 @@ from typing import Any
 
 import numpy as np
 
-from aicosts import gpu_hours_for_flop, model_flop_utilization, training_flop
-from aicosts import amortized_ownership_cost, rental_cost
+from aicosts import (
+    amortized_ownership_cost,
+    gpu_hours_for_flop,
+    model_flop_utilization,
+    rental_cost,
+    training_flop,
+)
 
 TARGET = 100.0
 

@@ -1,4 +1,4 @@
-"""The package as a whole: its layers, exports, size limits, and docstrings that match signatures."""
+"""The package as a whole: its layers, exports, size limits, docstrings that match signatures."""
 
 from __future__ import annotations
 

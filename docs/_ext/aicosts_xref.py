@@ -41,9 +41,7 @@ def _index() -> dict[str, str]:
     return names
 
 
-def resolve(
-    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element
-) -> Any:
+def resolve(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element) -> Any:
     """Resolve a py reference by its short name, or a layer package to the API index."""
     if node.get("refdomain") != "py":
         return None

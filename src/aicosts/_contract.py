@@ -84,6 +84,7 @@ __all__ = [
     "Domain",
     "FloatArray",
     "FloatOrArray",
+    "as_float",
     "at_least",
     "check_integral",
     "checked",
@@ -275,6 +276,13 @@ class _Scalar:
                 f"{name} must be a single number here, got an array of shape {arr.shape}"
             )
         return float(self.domain.check(name, arr))
+
+    def number(self, name: str, value: Any) -> float:
+        """Check ``value`` like :meth:`check` and return it, refusing ``None``."""
+        checked = self.check(name, value)
+        if checked is None:
+            raise TypeError(f"{name} must be a number, got None")
+        return checked
 
 
 def scalar(domain: Domain = ANY_REAL, *, optional: bool = False) -> _Scalar:
@@ -595,6 +603,34 @@ def _require_declared(
             f"{func.__qualname__}: declarations {sorted(unknown)} are not parameters; "
             f"parameters {sorted(missing)} have no declaration"
         )
+
+
+def as_float(value: FloatOrArray) -> float:
+    """Return a formula's scalar result as a ``float`` (for tables that combine formulas).
+
+    Parameters
+    ----------
+    value : float or 0-d ndarray
+        What a formula returned for scalar arguments [unit of the formula].
+
+    Returns
+    -------
+    float
+        The same value [unit of the formula].
+
+    Examples
+    --------
+    >>> as_float(np.float64(2.5))
+    2.5
+    >>> as_float(np.array([1.0, 2.0]))
+    Traceback (most recent call last):
+    ...
+    TypeError: expected a single number, got an array of shape (2,)
+    """
+    arr = np.asarray(value, dtype=np.float64)
+    if arr.ndim:
+        raise TypeError(f"expected a single number, got an array of shape {arr.shape}")
+    return float(arr)
 
 
 def frozen_mapping(mapping: Mapping[str, R]) -> Mapping[str, R]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from aicosts._contract import COUNT, FRACTION, POSITIVE, checked, choice, scalar
+from aicosts._contract import COUNT, FRACTION, POSITIVE, as_float, checked, choice, scalar
 from aicosts.formulas.architecture import ModelConfig
 from aicosts.formulas.compute import forward_flop_per_token
 from aicosts.formulas.kvcache import (
@@ -97,7 +97,7 @@ def kv_cache_comparison(
             raise ValueError(
                 f"num_kv_heads must divide num_heads ({config.num_heads}), got {num_kv_heads!r}"
             )
-        rows["GQA"] = float(
+        rows["GQA"] = as_float(
             kv_elements_per_token_gqa(num_kv_heads, config.head_dim, config.num_layers)
         )
     elif config.attention == "GQA":
@@ -164,9 +164,9 @@ def moe_summary(config: ModelConfig, bytes_per_param: float = 1) -> pd.DataFrame
         "total_params": float(n.total),
         "active_params": float(n.active),
         "active_fraction": n.active / n.total,
-        "forward_flop_per_token": float(forward_flop_per_token(n.active)),
-        "weight_bytes": float(weight_memory_bytes(n.total, bytes_per_param)),
-        "dense_equivalent_flop_per_token": float(forward_flop_per_token(n.total - n.embedding)),
+        "forward_flop_per_token": as_float(forward_flop_per_token(n.active)),
+        "weight_bytes": as_float(weight_memory_bytes(n.total, bytes_per_param)),
+        "dense_equivalent_flop_per_token": as_float(forward_flop_per_token(n.total - n.embedding)),
     }
     return pd.DataFrame([row], index=pd.Index([config.name], name="model"))
 
@@ -286,9 +286,9 @@ def serving_comparison(
     """
     n = param_count(config)
     weights = n.total * bytes_per_param
-    kv_own = float(kv_cache_bytes_per_token(config, kv_bytes_per_element)) * context_tokens
+    kv_own = as_float(kv_cache_bytes_per_token(config, kv_bytes_per_element)) * context_tokens
     kv_mha = (
-        float(kv_cache_bytes_per_token(config, kv_bytes_per_element, attention="MHA"))
+        as_float(kv_cache_bytes_per_token(config, kv_bytes_per_element, attention="MHA"))
         * context_tokens
     )
     active_moe = float(n.active)
@@ -303,16 +303,16 @@ def serving_comparison(
 
     rows = []
     for kv, active in scenarios.values():
-        fits = float(max_concurrent_sequences(num_gpus * hbm_bytes_per_gpu, weights, kv))
+        fits = as_float(max_concurrent_sequences(num_gpus * hbm_bytes_per_gpu, weights, kv))
         seqs = fits if batch is None else min(batch, fits)
         per_step = active * bytes_per_param if weights_read == "active" else weights
         if seqs < 1:
             rate, bound, cost = 0.0, "memory", float("inf")
         else:
-            mem = float(memory_bound_tokens_per_s(seqs, per_step, kv, hbm_bytes_per_s))
-            comp = float(compute_bound_tokens_per_s(active, peak_flop_per_s, mfu))
+            mem = as_float(memory_bound_tokens_per_s(seqs, per_step, kv, hbm_bytes_per_s))
+            comp = as_float(compute_bound_tokens_per_s(active, peak_flop_per_s, mfu))
             rate, bound = (mem, "memory") if mem <= comp else (comp, "compute")
-            cost = float(serving_cost_per_million_tokens(rate, usd_per_gpu_hour, busy_fraction))
+            cost = as_float(serving_cost_per_million_tokens(rate, usd_per_gpu_hour, busy_fraction))
         rows.append(
             {
                 "weight_bytes": weights,

@@ -39,6 +39,7 @@ from aicosts.formulas.costs import HOURS_PER_YEAR
 __all__ = ["fleet_tco"]
 
 _MONTHS_PER_YEAR = 12.0
+_ONE_COUNT = scalar(COUNT)
 _WATTS_PER_KW = 1000.0
 
 
@@ -54,7 +55,7 @@ def _resolve_prices(
         )
     overrides: dict[str, float] = {}
     for name, value in (usd_per_gpu or {}).items():
-        overrides[get_gpu(name).name] = scalar(POSITIVE).check(f"usd_per_gpu[{name!r}]", value)
+        overrides[get_gpu(name).name] = float(POSITIVE.check(f"usd_per_gpu[{name!r}]", value))
     gpus: list[GPU] = []
     n: list[float] = []
     p: list[float] = []
@@ -63,7 +64,7 @@ def _resolve_prices(
         if gpu in gpus:
             raise ValueError(f"gpu_counts names {gpu.name!r} twice (as {name!r})")
         gpus.append(gpu)
-        n.append(scalar(COUNT).check(f"gpu_counts[{name!r}]", count))
+        n.append(_ONE_COUNT.number(f"gpu_counts[{name!r}]", count))
         default = {"low": gpu.usd_price_low, "central": gpu.usd_price, "high": gpu.usd_price_high}
         p.append(overrides.get(gpu.name, default[price]))
     unused = set(overrides) - {g.name for g in gpus}

@@ -20,6 +20,7 @@ from aicosts._contract import (
     NONNEGATIVE_COUNT,
     POSITIVE,
     SHARE,
+    as_float,
     at_least,
     checked,
     frozen_mapping,
@@ -166,8 +167,8 @@ def cost_by_method(
        arXiv:2405.21015, 2024 (``cottier2024``).
     """
     g = gpu if isinstance(gpu, GPU) else get_gpu(gpu)
-    rental = float(rental_cost(gpu_hours, usd_per_gpu_hour))
-    owned = float(
+    rental = as_float(rental_cost(gpu_hours, usd_per_gpu_hour))
+    owned = as_float(
         amortized_ownership_cost(
             gpu_hours,
             g.usd_price,
@@ -181,7 +182,7 @@ def cost_by_method(
             server_power_factor=1.0,
         )
     )
-    dev = float(
+    dev = as_float(
         development_cost(
             rental,
             research_multiplier=research_multiplier,

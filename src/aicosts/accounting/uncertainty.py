@@ -218,7 +218,7 @@ def monte_carlo(
     Parameters
     ----------
     func : callable
-        A formula that broadcasts over arrays, e.g. :func:`aicosts.formulas.costs.rental_cost`; called
+        A formula that broadcasts over arrays, e.g. :func:`~aicosts.rental_cost`; called
         once, with keyword arguments [-].
     num_samples : int, optional
         Number of samples, ≥ 1 [-]; default 10,000.

@@ -16,7 +16,7 @@ computable, and a verdict from a small fixed vocabulary.
 - :func:`claim_reproductions` -- every reproducible claim with its computed value.
 
 The CSV stores the *recipe name*, never a computed number: values are computed here from the
-published figures (:mod:`aicosts.catalogues.published`) and the formulas of the package, so the ledger
+published figures (:mod:`aicosts.catalogues.published`) and the package's formulas, so the ledger
 cannot drift from the code.
 """
 
@@ -30,6 +30,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
+from aicosts._contract import as_float
 from aicosts.accounting.comparisons import kv_cache_comparison
 from aicosts.cases.deepseek_fleet import semianalysis_fleet_scenario
 from aicosts.catalogues.epoch import EPOCH_INTERCONNECT_SHARE, EPOCH_SERVER_OVERHEAD_LOW
@@ -132,11 +133,11 @@ def _v3_rental_total() -> float:
         published_figure(f"deepseek_v3_{stage}_gpu_hours")
         for stage in ("pretraining", "context_extension", "post_training")
     )
-    return float(rental_cost(hours, published_figure("deepseek_v3_usd_per_gpu_hour")))
+    return as_float(rental_cost(hours, published_figure("deepseek_v3_usd_per_gpu_hour")))
 
 
 def _v3_cluster_acquisition() -> float:
-    return float(
+    return as_float(
         acquisition_cost(
             int(published_figure("deepseek_v3_cluster_gpus")),
             get_gpu("H800").usd_price,
@@ -157,15 +158,17 @@ def _years_to_opex() -> float:
 def _r1_rental() -> float:
     gpus = int(published_figure("deepseek_r1_gpus"))
     hours = (
-        float(gpu_hours_for_wall_clock(published_figure("deepseek_r1_zero_wall_clock_hours"), gpus))
+        as_float(
+            gpu_hours_for_wall_clock(published_figure("deepseek_r1_zero_wall_clock_hours"), gpus)
+        )
         + published_figure("deepseek_r1_sft_data_gpu_hours")
-        + float(gpu_hours_for_wall_clock(published_figure("deepseek_r1_wall_clock_hours"), gpus))
+        + as_float(gpu_hours_for_wall_clock(published_figure("deepseek_r1_wall_clock_hours"), gpus))
     )
-    return float(rental_cost(hours, published_figure("deepseek_r1_usd_per_gpu_hour")))
+    return as_float(rental_cost(hours, published_figure("deepseek_r1_usd_per_gpu_hour")))
 
 
 def _gpt4_a100_hours() -> float:
-    return float(
+    return as_float(
         gpu_hours_for_flop(
             published_figure("epoch_gpt4_flop"),
             get_gpu("A100").peak_flop_per_s("bf16"),
@@ -185,7 +188,7 @@ def _v3_kv_mha_over_mla() -> float:
 
 
 def _v3_mtp_tokens_per_step() -> float:
-    return float(speculative_tokens_per_step(DEEPSEEK_V3_MTP_ACCEPTANCE_LOW, 1))
+    return as_float(speculative_tokens_per_step(DEEPSEEK_V3_MTP_ACCEPTANCE_LOW, 1))
 
 
 _RECIPE_LIST = [

@@ -25,6 +25,7 @@ from aicosts._contract import (
     NONNEGATIVE_COUNT,
     POSITIVE,
     SHARE,
+    as_float,
     at_least,
     checked,
     scalar,
@@ -306,9 +307,9 @@ def semianalysis_fleet_scenario(
         reported_capex_usd=reported_capex,
         annual_opex=annual,
         reported_opex_usd=reported_opex,
-        years_to_reported_opex=float(years_to_reach(reported_opex, float(annual["total"]))),
-        years_of_power_to_reported_opex=float(
-            years_to_reach(reported_opex, float(annual["power"]))
+        years_to_reported_opex=as_float(years_to_reach(reported_opex, float(annual["total"]))),
+        years_of_power_to_reported_opex=as_float(
+            years_to_reach(reported_opex, as_float(annual["power"]))
         ),
         implied_staff_headcount=implied,
     )

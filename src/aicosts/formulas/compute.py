@@ -6,7 +6,7 @@ The arithmetic that turns a model and a token count into accelerator time, and b
 - :func:`training_flop_per_token` -- per token, with the attention term (PaLM's App. B)
   [FLOP/token].
 - :func:`forward_flop_per_token` -- forward-pass compute :math:`2 N` [FLOP/token].
-- :func:`gpu_hours_for_flop` -- accelerator time needed for a compute budget at a given utilisation [GPU·h].
+- :func:`gpu_hours_for_flop` -- accelerator time for a compute budget at a utilisation [GPU·h].
 - :func:`model_flop_utilization` -- the MFU implied by reported compute and GPU-hours [-].
 - :func:`wall_clock_days` -- days a run takes on a cluster of a given size [day].
 - :func:`gpu_hours_for_wall_clock` -- GPU-hours of a run of known duration and cluster size

@@ -15,7 +15,7 @@ kv_elements_per_token_mqa(head_dim, num_layers)
 kv_elements_per_token_mla(kv_lora_rank, qk_rope_head_dim, num_layers)
     :math:`(d_c + d_h^R) l` [elements/token].
 kv_cache_elements_per_token(config, attention=None, mla_storage="latent")
-    From a :class:`~aicosts.formulas.architecture.ModelConfig`, as built or as another attention type.
+    From a :class:`~aicosts.ModelConfig`, as built or as another attention type.
 kv_cache_bytes_per_token(config, bytes_per_element=2, ...)
     Bytes per token [bytes/token].
 kv_cache_bytes(config, context_tokens, batch=1, bytes_per_element=2, ...)
@@ -32,6 +32,7 @@ from aicosts._contract import (
     POSITIVE,
     ArrayLike,
     FloatOrArray,
+    as_float,
     checked,
     choice,
     formula,
@@ -278,18 +279,18 @@ def kv_cache_elements_per_token(
     kind = attention or config.attention
     num_layers = config.num_layers
     if kind == "MHA":
-        return float(kv_elements_per_token_mha(config.num_heads, config.head_dim, num_layers))
+        return as_float(kv_elements_per_token_mha(config.num_heads, config.head_dim, num_layers))
     if kind == "GQA":
-        return float(kv_elements_per_token_gqa(config.num_kv_heads, config.head_dim, num_layers))
+        return as_float(kv_elements_per_token_gqa(config.num_kv_heads, config.head_dim, num_layers))
     if kind == "MQA":
-        return float(kv_elements_per_token_mqa(config.head_dim, num_layers))
+        return as_float(kv_elements_per_token_mqa(config.head_dim, num_layers))
     if config.kv_lora_rank is None or config.qk_rope_head_dim is None or config.v_head_dim is None:
         raise ValueError(
             f"attention='MLA' needs an MLA config (kv_lora_rank set); {config.name!r} has "
             f"attention {config.attention!r}"
         )
     if mla_storage == "latent":
-        return float(
+        return as_float(
             kv_elements_per_token_mla(config.kv_lora_rank, config.qk_rope_head_dim, num_layers)
         )
     # Decompressed: every head keeps its no-RoPE key, its RoPE key and its value.
