@@ -7,6 +7,8 @@ published figure in its examples.
 - :mod:`~aicosts.formulas.compute` -- training FLOP, GPU-hours, MFU, wall-clock time.
 - :mod:`~aicosts.formulas.costs` -- one formula per accounting method (rental, energy, acquisition,
   amortized ownership, development) and the cost lines of a fleet (hosting, staff).
+- :mod:`~aicosts.formulas.ownership` -- what owning hardware costs over time: depreciation,
+  interconnect, inflation adjustment (Epoch AI's conventions).
 - :mod:`~aicosts.formulas.architecture` -- :class:`~aicosts.ModelConfig`, a model's shape.
 - :mod:`~aicosts.formulas.params` -- parameter counts, total and active, by component.
 - :mod:`~aicosts.formulas.kvcache` -- KV cache per token for MHA, GQA, MQA and MLA.
