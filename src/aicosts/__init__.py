@@ -76,6 +76,7 @@ from aicosts.formulas.compute import (
 from aicosts.formulas.costs import (
     acquisition_cost,
     amortized_ownership_cost,
+    average_usd_per_gpu_hour,
     development_cost,
     energy_cost,
     hosting_cost,
@@ -129,6 +130,7 @@ __version__ = "0.1.0"
 #: The formulas, by module (the API pages and the nomenclature test walk this).
 FORMULAS: tuple[str, ...] = (
     "acquisition_cost",
+    "average_usd_per_gpu_hour",
     "all_to_all_bytes_per_token",
     "amortized_ownership_cost",
     "attention_params_per_layer",
@@ -206,6 +208,7 @@ __all__ = [
     "all_to_all_bytes_per_token",
     "amortized_ownership_cost",
     "attention_params_per_layer",
+    "average_usd_per_gpu_hour",
     "compute_bound_tokens_per_s",
     "cost_by_method",
     "decode_tokens_per_s_per_gpu",

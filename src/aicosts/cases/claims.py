@@ -38,7 +38,12 @@ from aicosts.catalogues.hardware import get_gpu
 from aicosts.catalogues.models import load_config
 from aicosts.catalogues.published import GRADES, published_figure, published_figures
 from aicosts.formulas.compute import gpu_hours_for_flop, gpu_hours_for_wall_clock
-from aicosts.formulas.costs import acquisition_cost, rental_cost
+from aicosts.formulas.costs import (
+    HOURS_PER_YEAR,
+    acquisition_cost,
+    average_usd_per_gpu_hour,
+    rental_cost,
+)
 from aicosts.formulas.mtp import speculative_tokens_per_step
 from aicosts.formulas.params import param_count
 
@@ -68,6 +73,7 @@ CLAIM_COLUMNS = (
     "compare_key",
     "verdict",
     "reason",
+    "page",
 )
 
 #: The verdict vocabulary, in order from best to worst supported, with what each means.
@@ -75,11 +81,13 @@ VERDICTS: Mapping[str, str] = MappingProxyType(
     {
         "accurate": "says what the source says",
         "accurate but needs context": (
-            "the number matches the source, but the claim leaves out what it counts"
+            "matches the source, but leaves out what the number counts or what the technique is for"
         ),
-        "conflates two things": "puts a number that measures one thing on another",
-        "misdescribed": "the source's number or technique is described as something it is not",
-        "not supported": "no source gives this number",
+        "conflates two things": (
+            "puts a number, or a benefit, that belongs to one thing on another"
+        ),
+        "misdescribed": "describes the source's number or technique as something it is not",
+        "not supported": "no source read says this",
     }
 )
 
@@ -151,8 +159,14 @@ def _fleet_server_capex() -> float:
     return semianalysis_fleet_scenario().server_capex_usd
 
 
-def _years_to_opex() -> float:
-    return semianalysis_fleet_scenario().years_to_reported_opex
+def _opex_usd_per_gpu_hour() -> float:
+    years = published_figure("semianalysis_opex_reading_years")
+    gpu_hours = gpu_hours_for_wall_clock(
+        years * HOURS_PER_YEAR, int(published_figure("semianalysis_fleet_gpus"))
+    )
+    return as_float(
+        average_usd_per_gpu_hour(published_figure("semianalysis_operating_cost_usd"), gpu_hours)
+    )
 
 
 def _r1_rental() -> float:
@@ -165,6 +179,14 @@ def _r1_rental() -> float:
         + as_float(gpu_hours_for_wall_clock(published_figure("deepseek_r1_wall_clock_hours"), gpus))
     )
     return as_float(rental_cost(hours, published_figure("deepseek_r1_usd_per_gpu_hour")))
+
+
+def _r1_counted_like_v3() -> float:
+    base_hours = published_figure("deepseek_v3_pretraining_gpu_hours") + published_figure(
+        "deepseek_v3_context_extension_gpu_hours"
+    )
+    base = as_float(rental_cost(base_hours, published_figure("deepseek_v3_usd_per_gpu_hour")))
+    return base + _r1_rental()
 
 
 def _gpt4_a100_hours() -> float:
@@ -213,25 +235,24 @@ _RECIPE_LIST = [
         _fleet_server_capex,
     ),
     Recipe(
-        "semianalysis_years_to_opex",
-        "yr",
-        "Years for that fleet's power plus an assumed headcount (SCENARIO_STAFF_HEADCOUNT, "
-        "not sourced) at the reported $1.3M a year, hosting not modelled, to add up to $944M: "
-        "semianalysis_fleet_scenario.",
-        _years_to_opex,
+        "semianalysis_opex_usd_per_gpu_hour",
+        "USD/(GPU·h)",
+        "The ~$944M operating cost read as a 4-year total (unverified) over the ~50,000 GPUs, "
+        "per GPU-hour: gpu_hours_for_wall_clock and average_usd_per_gpu_hour.",
+        _opex_usd_per_gpu_hour,
     ),
     Recipe(
-        "deepseek_r1_rental",
+        "deepseek_r1_counted_like_v3",
         "USD",
-        "R1-Zero (198 h) and R1 (80 h) on 512 H800s plus 5,000 GPU-hours of SFT data, at "
-        "$2 per GPU-hour: gpu_hours_for_wall_clock and rental_cost.",
-        _r1_rental,
+        "R1 counted the way DeepSeek counts V3: the V3-Base stages it starts from (pre-training "
+        "and context extension, Table 1) plus R1's own stages, at $2 per GPU-hour: rental_cost.",
+        _r1_counted_like_v3,
     ),
     Recipe(
         "gpt4_a100_gpu_hours",
         "GPU·h",
         "Epoch AI's GPT-4 compute (2.1e25 FLOP) on A100s (312 TFLOP/s BF16) at its 34% "
-        "utilisation: gpu_hours.",
+        "utilisation: gpu_hours_for_flop.",
         _gpt4_a100_hours,
     ),
     Recipe(
@@ -285,7 +306,8 @@ def validate_ledger(table: pd.DataFrame) -> pd.DataFrame:
         If the columns differ from :data:`CLAIM_COLUMNS`, an id is empty or repeated, a verdict is
         not in :data:`VERDICTS` (the message names the unknown verdicts), a grade is not A/B/C,
         a grade-A row has no quote, a recipe is not in :data:`RECIPES`, a ``compare_key`` is not
-        a published figure, or a claim has no source or reason.
+        a published figure, or a claim has no source, reason or page (the site page, such as
+        ``explanations/mtp``, that explains it).
 
     Notes
     -----
@@ -347,10 +369,16 @@ def validate_ledger(table: pd.DataFrame) -> pd.DataFrame:
             f"compare_key of claims {ids[bad_key].tolist()} is not a published figure: "
             f"{sorted(set(out.loc[bad_key, 'compare_key']))}"
         )
-    for column in ("claim_nl", "claim_en", "source_says", "source", "reason"):
+    for column in ("claim_nl", "claim_en", "source_says", "source", "reason", "page"):
         empty = out[column] == ""
         if empty.any():
             raise ValueError(f"claims {ids[empty].tolist()} have an empty {column!r}")
+    bad_page = ~out["page"].str.fullmatch(r"(tutorials|how-to|explanations|reference)/[a-z0-9-]+")
+    if bad_page.any():
+        raise ValueError(
+            f"page of claims {ids[bad_page].tolist()} is not a site page path "
+            f"(section/name, e.g. 'explanations/mtp'): {out.loc[bad_page, 'page'].tolist()}"
+        )
     return out.set_index("id")
 
 
@@ -387,7 +415,7 @@ def claims_ledger() -> pd.DataFrame:
     --------
     >>> ledger = claims_ledger()
     >>> len(ledger), ledger.loc["initial-6m", "verdict"]
-    (13, 'accurate but needs context')
+    (14, 'accurate but needs context')
     >>> ledger.loc["initial-6m", "claim_nl"]
     'Terwijl Deepseek aanvankelijk slechts $ 6 miljoen trainingskosten claimde'
 
@@ -421,13 +449,13 @@ def reproduce_recipe(recipe: str) -> float:
 
     Examples
     --------
-    DeepSeek-V3's Table 1 total [1]_ and R1's reconstructed cost (Nature supplement, as
-    reported) [2]_:
+    DeepSeek-V3's Table 1 total [1]_, and R1 counted the same way: its V3-Base stages plus its
+    own reconstructed stages (Nature supplement, as reported) [2]_:
 
     >>> reproduce_recipe("deepseek_v3_rental_total")
     5576000.0
-    >>> reproduce_recipe("deepseek_r1_rental")
-    294672.0
+    >>> reproduce_recipe("deepseek_r1_counted_like_v3")
+    5860672.0
 
     References
     ----------

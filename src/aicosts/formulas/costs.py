@@ -20,6 +20,7 @@ Fleet and time:
 - :func:`hosting_cost` -- data-centre space billed per kW and month.
 - :func:`staff_cost` -- headcount × salary × years.
 - :func:`years_to_reach` -- years for an annual cost to add up to a total.
+- :func:`average_usd_per_gpu_hour` -- a total cost spread over the GPU-hours it bought.
 
 Money is USD (nominal, not inflation-adjusted), time hours or years as named, power watts or kW
 as named, energy kWh.
@@ -49,6 +50,7 @@ __all__ = [
     "hosting_cost",
     "rental_cost",
     "staff_cost",
+    "average_usd_per_gpu_hour",
     "years_to_reach",
 ]
 
@@ -530,3 +532,43 @@ def years_to_reach(total_usd: ArrayLike, usd_per_year: ArrayLike) -> FloatOrArra
        the press (``semianalysis2025``).
     """
     return total_usd / usd_per_year
+
+
+@formula(total_usd=POSITIVE, gpu_hours=POSITIVE)
+def average_usd_per_gpu_hour(total_usd: ArrayLike, gpu_hours: ArrayLike) -> FloatOrArray:
+    r"""A total cost spread over the GPU-hours it paid for: the rate it amounts to.
+
+    .. math:: p = \frac{C}{H}
+
+    Parameters
+    ----------
+    total_usd : float or array-like
+        The total, :math:`C` [USD].
+    gpu_hours : float or array-like
+        The GPU-hours the total covers, :math:`H` [GPU·h] (GPUs × hours of the period).
+
+    Returns
+    -------
+    float or ndarray or Series
+        Rate :math:`p` [USD/(GPU·h)].
+
+    Notes
+    -----
+    The inverse of :func:`rental_cost`: it turns a reported total into a rate that can be set
+    beside rental prices and ownership costs per GPU-hour. What the rate covers is what the total
+    covers.
+
+    Examples
+    --------
+    SemiAnalysis's ~$944M operating cost [1]_ read as a 4-year total over 50,000 GPUs
+    (4 × 8,766 h × 50,000 GPU-hours): about $0.54 per GPU-hour, a hosting-plus-power rate.
+
+    >>> round(average_usd_per_gpu_hour(944e6, 4 * 8766 * 50_000), 3)
+    0.538
+
+    References
+    ----------
+    .. [1] D. Patel et al., "DeepSeek Debates", SemiAnalysis, 31 Jan 2025, as reported in
+       the press (``semianalysis2025``).
+    """
+    return total_usd / gpu_hours
