@@ -127,3 +127,30 @@ def test_unknown_key_is_named() -> None:
 def test_non_string_key(bad: Any) -> None:
     with pytest.raises(TypeError, match="key must be a string"):
         published_figure(bad)
+
+
+def test_rental_range_is_labelled_as_lambda_labs_alone() -> None:
+    # Epoch AI's price table: $1.99-$3.49 are Lambda Labs rows; other small clouds quote up
+    # to $4.78 on demand (NovoNimbus), so the range is not "small clouds".
+    for key in ("h100_rental_usd_per_gpu_hour_low", "h100_rental_usd_per_gpu_hour_high"):
+        assert "Lambda Labs" in published_figures().loc[key, "includes"]
+    assert published_figure("h100_rental_small_cloud_usd_per_gpu_hour_high") > published_figure(
+        "h100_rental_usd_per_gpu_hour_high"
+    )
+
+
+def test_decode_units_say_which_document() -> None:
+    # V3 report §3.4 (Dec 2024): minimum decode unit 40 nodes; Day 6 (Mar 2025): 18 nodes.
+    assert published_figure("deepseek_v3_decode_unit_gpus") == 40 * 8
+    assert published_figure("deepseek_v3_decode_unit_nodes_production") == 18
+    assert "V3 report" in published_figures().loc["deepseek_v3_decode_unit_gpus", "includes"]
+
+
+def test_wired_figure_is_wireds_sentence() -> None:
+    includes = published_figures().loc["gpt4_training_usd_lower_bound", "includes"]
+    assert "Wired's own sentence" in includes and "not a quote" in includes
+
+
+def test_mtp_loss_weights_are_on_page_23() -> None:
+    for key in ("deepseek_v3_mtp_loss_weight_early", "deepseek_v3_mtp_loss_weight_late"):
+        assert published_figures().loc[key, "location"].endswith("p.23")
