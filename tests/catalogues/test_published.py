@@ -154,3 +154,9 @@ def test_wired_figure_is_wireds_sentence() -> None:
 def test_mtp_loss_weights_are_on_page_23() -> None:
     for key in ("deepseek_v3_mtp_loss_weight_early", "deepseek_v3_mtp_loss_weight_late"):
         assert published_figures().loc[key, "location"].endswith("p.23")
+
+
+def test_the_scaling_books_mfu_is_said_to_rest_on_the_pcie_peak() -> None:
+    # 1513 TFLOP/s is the H800 PCIe card's dense FP8 peak; DeepSeek uses the SXM part (ISCA'25 §4.1).
+    includes = published_figures().loc["deepseek_v3_mfu_fp8_1513_scaling_book", "includes"]
+    assert "PCIe" in includes
