@@ -50,6 +50,9 @@ from aicosts.catalogues.epoch import (
     EPOCH_PUE_OTHER,
     EPOCH_SERVER_OVERHEAD_HIGH,
     EPOCH_SERVER_OVERHEAD_LOW,
+    epoch_ownership,
+    epoch_server_overhead,
+    epoch_server_power_factor,
 )
 from aicosts.catalogues.hardware import GPU, GPUS, get_gpu, list_gpus
 from aicosts.catalogues.models import (
@@ -219,6 +222,9 @@ __all__ = [
     "energy_cost",
     "epoch_cost_table",
     "epoch_costs",
+    "epoch_ownership",
+    "epoch_server_overhead",
+    "epoch_server_power_factor",
     "fleet_tco",
     "forward_flop_per_token",
     "fractional_saving",

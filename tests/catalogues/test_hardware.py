@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from aicosts import GPU, GPUS, get_gpu, list_gpus
+from aicosts.catalogues.hardware import PRICE_KINDS
 
 REQUIRED_FIELDS = {
     "name": str,
@@ -189,6 +190,25 @@ def test_list_gpus() -> None:
     assert isinstance(table, pd.DataFrame)
     assert table.index.name == "name"
     assert list(table.index) == list(GPUS)
-    assert set(NUMERIC) | {"notes"} == set(table.columns)
+    assert set(NUMERIC) | {"notes", "usd_price_kind", "usd_price_date"} == set(table.columns)
     assert math.isnan(table.loc["A100 SXM 80GB", "fp8_flop_per_s"])
     assert table.loc["H100 SXM", "bf16_flop_per_s"] == 989.4e12
+
+
+@pytest.mark.parametrize("name", list(GPUS))
+def test_every_price_states_its_kind_and_date(name: str) -> None:
+    gpu = GPUS[name]
+    assert gpu.usd_price_kind in PRICE_KINDS and gpu.usd_price_date
+
+
+def test_h100_price_is_a_dgx_server_share() -> None:
+    # $33,750 = DGX H100 "$270,000" / 8 (Epoch AI, 2023): a server share, not a bare GPU price.
+    h100 = get_gpu("H100")
+    assert h100.usd_price == 270_000 / 8 and h100.usd_price_kind == "server share"
+    assert get_gpu("H200").usd_price_kind == "server share"
+    assert get_gpu("H800").usd_price_kind == "bare GPU"
+
+
+def test_a_price_kind_outside_the_vocabulary_is_refused() -> None:
+    with pytest.raises(ValueError, match="usd_price_kind must be one of"):
+        dataclasses.replace(get_gpu("H800"), usd_price_kind="DGX")

@@ -32,9 +32,12 @@ import pandas as pd
 
 from aicosts._contract import POSITIVE, choice, scalar
 
-__all__ = ["GPU", "GPUS", "get_gpu", "list_gpus"]
+__all__ = ["GPU", "GPUS", "PRICE_KINDS", "get_gpu", "list_gpus"]
 
 _PRECISION = choice("bf16", "fp8")
+#: What a catalogue price buys: a GPU on its own, or a per-GPU share of a whole server.
+PRICE_KINDS = ("bare GPU", "server share")
+_PRICE_KIND = choice(*PRICE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,18 @@ class GPU:
         Field name → source key, grade and note [-].
     notes : str, optional
         Conflicts and caveats in prose [-].
+    usd_price_kind : {"bare GPU", "server share"}, optional
+        What the prices buy: one GPU on its own, or a per-GPU share of a server (DGX/HGX price
+        ÷ 8) that already includes the CPUs, memory, networking cards and chassis [-]. A server
+        overhead may only multiply a bare GPU price (:data:`PRICE_KINDS`).
+    usd_price_date : str, optional
+        When the prices were quoted, e.g. ``"2023"`` [-].
 
     Notes
     -----
     Frozen and hashable (``sources`` is excluded from hashing and stored read-only).
-    Validation on construction: positive finite numbers, price bounds ordered.
+    Validation on construction: positive finite numbers, price bounds ordered, a known price
+    kind.
 
     Examples
     --------
@@ -94,13 +104,15 @@ class GPU:
     usd_price: float
     sources: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
     notes: str = ""
+    usd_price_kind: str = "bare GPU"
+    usd_price_date: str = ""
 
     def __post_init__(self) -> None:
         """Validate the fields and freeze ``sources``."""
         if not isinstance(self.name, str) or not self.name.strip():
             raise TypeError(f"name must be a non-empty string, got {self.name!r}")
         for f in fields(self):
-            if f.name in {"name", "sources", "notes"}:
+            if f.name in {"name", "sources", "notes", "usd_price_kind", "usd_price_date"}:
                 continue
             value = getattr(self, f.name)
             if value is None and f.name in {"fp8_flop_per_s", "nvlink_bytes_per_s"}:
@@ -111,6 +123,7 @@ class GPU:
                 "usd_price_low <= usd_price <= usd_price_high must hold, got "
                 f"{self.usd_price_low!r}, {self.usd_price!r}, {self.usd_price_high!r}"
             )
+        _PRICE_KIND.check("usd_price_kind", self.usd_price_kind)
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
 
     def peak_flop_per_s(self, precision: str = "bf16") -> float:
@@ -182,7 +195,16 @@ def _load_catalogue() -> tuple[GPU, ...]:
         if missing:
             raise ValueError(f"gpu_sources.csv gives no source for {name!r}: {sorted(missing)}")
         values = {k: float(row[k]) if row[k] else None for k in _NUMERIC}
-        gpus.append(GPU(name=name, **values, sources=sources[name], notes=row["notes"]))  # type: ignore[arg-type]
+        gpus.append(
+            GPU(  # type: ignore[arg-type]
+                name=name,
+                **values,
+                sources=sources[name],
+                notes=row["notes"],
+                usd_price_kind=row["usd_price_kind"],
+                usd_price_date=row["usd_price_date"],
+            )
+        )
     return tuple(gpus)
 
 
