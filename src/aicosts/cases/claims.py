@@ -285,7 +285,7 @@ RECIPES: Mapping[str, Recipe] = MappingProxyType({r.name: r for r in _RECIPE_LIS
 def validate_ledger(table: pd.DataFrame) -> pd.DataFrame:
     r"""Check a claims table and return it indexed by ``id``.
 
-    .. math:: \mathrm{verdict} \in V, \quad \mathrm{grade} \in \{A, B, C\}
+    .. math:: \mathrm{verdict} \in V, \quad \mathrm{grade} \in G
 
     Parameters
     ----------
@@ -304,7 +304,7 @@ def validate_ledger(table: pd.DataFrame) -> pd.DataFrame:
         If ``table`` is not a DataFrame.
     ValueError
         If the columns differ from :data:`CLAIM_COLUMNS`, an id is empty or repeated, a verdict is
-        not in :data:`VERDICTS` (the message names the unknown verdicts), a grade is not A/B/C,
+        not in :data:`VERDICTS` (the message names the unknown verdicts), a grade is not one of the published figures' grades (:data:`aicosts.catalogues.published.GRADES`),
         a grade-A row has no quote, a recipe is not in :data:`RECIPES`, a ``compare_key`` is not
         a published figure, or a claim has no source, reason or page (the site page, such as
         ``explanations/mtp``, that explains it).
@@ -325,7 +325,7 @@ def validate_ledger(table: pd.DataFrame) -> pd.DataFrame:
 
     References
     ----------
-    .. [1] aicosts ``sources.md``: the grades A/B/C and the sources they apply to.
+    .. [1] aicosts ``sources.md``: the grades and the sources they apply to.
     """
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"table must be a DataFrame, got {type(table).__name__}")
@@ -352,7 +352,7 @@ def validate_ledger(table: pd.DataFrame) -> pd.DataFrame:
         )
     bad_grade = ~out["grade"].isin(list(GRADES))
     if bad_grade.any():
-        raise ValueError(f"claims {ids[bad_grade].tolist()} have a grade not in A/B/C")
+        raise ValueError(f"claims {ids[bad_grade].tolist()} have a grade not in {list(GRADES)}")
     no_quote = (out["grade"] == "A") & (out["quote"] == "")
     if no_quote.any():
         raise ValueError(f"grade-A claims {ids[no_quote].tolist()} need a quote of the source")

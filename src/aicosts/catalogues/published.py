@@ -2,13 +2,14 @@ r"""Published figures: every number from the sources that the site and the tests
 
 - :func:`published_figures` -- the whole table as a DataFrame indexed by ``key``.
 - :func:`published_figure` -- one value by its key.
-- :data:`GRADES` -- the evidence grades: A (primary source), B (secondary report), C (derived
-  by aicosts from A/B values, arithmetic shown in ``note``).
+- :data:`GRADES` -- the evidence grades: A (read in the primary source), B (secondary report),
+  derived (our arithmetic on A/B values, shown in ``note``), assumed (our choice, labelled).
 
 The table ships as ``aicosts/data/published_figures.csv`` and is read with
 ``importlib.resources`` (no network). Columns: ``key`` (stable id), ``value`` (float, in
 ``unit``), ``unit``, ``includes`` (what the figure counts), ``source`` (bibliography key),
-``location`` (page/table/section), ``grade`` (A/B/C) and ``note``. Tests of published figures
+``location`` (page/table/section), ``grade`` (A, B, derived or assumed) and ``note``. Tests of
+published figures
 read their expected values from here, so a figure is typed once.
 """
 
@@ -33,7 +34,9 @@ GRADES: Mapping[str, str] = frozen_mapping(
     {
         "A": "read in the primary source",
         "B": "only in secondary reports quoting or copying the primary",
-        "C": "derived by aicosts from A/B values (arithmetic in the note)",
+        "derived": "computed by aicosts from A/B values; the arithmetic is in the note",
+        "assumed": "a choice of aicosts's (a reading, a round number), labelled as such wherever "
+        "it is used",
     }
 )
 
@@ -54,7 +57,9 @@ def _load() -> pd.DataFrame:
         raise ValueError(f"published_figures.csv repeats keys {dupes}")
     bad = table.loc[~table["grade"].isin(list(GRADES)), "key"].tolist()
     if bad:
-        raise ValueError(f"published_figures.csv has rows with a grade not in A/B/C: {bad}")
+        raise ValueError(
+            f"published_figures.csv has rows with a grade not in {list(GRADES)}: {bad}"
+        )
     values = table["value"].to_numpy(dtype=np.float64)
     if not np.isfinite(values).all():
         raise ValueError("published_figures.csv has non-finite values")
