@@ -163,6 +163,7 @@ def test_mtp_loss_weights_are_on_page_23() -> None:
 
 
 def test_the_scaling_books_mfu_is_said_to_rest_on_the_pcie_peak() -> None:
-    # 1513 TFLOP/s is the H800 PCIe card's dense FP8 peak; DeepSeek uses the SXM part (ISCA'25 §4.1).
+    # 1513 TFLOP/s is the H800 PCIe card's dense FP8 peak; DeepSeek uses the SXM part
+    # (ISCA'25 §4.1).
     includes = published_figures().loc["deepseek_v3_mfu_fp8_1513_scaling_book", "includes"]
     assert "PCIe" in includes

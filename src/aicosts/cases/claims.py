@@ -304,7 +304,8 @@ def validate_ledger(table: pd.DataFrame) -> pd.DataFrame:
         If ``table`` is not a DataFrame.
     ValueError
         If the columns differ from :data:`CLAIM_COLUMNS`, an id is empty or repeated, a verdict is
-        not in :data:`VERDICTS` (the message names the unknown verdicts), a grade is not one of the published figures' grades (:data:`aicosts.catalogues.published.GRADES`),
+        not in :data:`VERDICTS` (the message names the unknown verdicts), a grade is not one of
+        :data:`aicosts.catalogues.published.GRADES`,
         a grade-A row has no quote, a recipe is not in :data:`RECIPES`, a ``compare_key`` is not
         a published figure, or a claim has no source, reason or page (the site page, such as
         ``explanations/mtp``, that explains it).

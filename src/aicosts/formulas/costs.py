@@ -45,12 +45,12 @@ __all__ = [
     "HOURS_PER_YEAR",
     "acquisition_cost",
     "amortized_ownership_cost",
+    "average_usd_per_gpu_hour",
     "development_cost",
     "energy_cost",
     "hosting_cost",
     "rental_cost",
     "staff_cost",
-    "average_usd_per_gpu_hour",
     "years_to_reach",
 ]
 
@@ -536,7 +536,7 @@ def years_to_reach(total_usd: ArrayLike, usd_per_year: ArrayLike) -> FloatOrArra
 
 @formula(total_usd=POSITIVE, gpu_hours=POSITIVE)
 def average_usd_per_gpu_hour(total_usd: ArrayLike, gpu_hours: ArrayLike) -> FloatOrArray:
-    r"""A total cost spread over the GPU-hours it paid for: the rate it amounts to.
+    r"""Spread a total cost over the GPU-hours it paid for: the rate it amounts to.
 
     .. math:: p = \frac{C}{H}
 
