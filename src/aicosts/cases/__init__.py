@@ -14,4 +14,6 @@ Imported by name, never star-exported into :mod:`aicosts`:
   held and used, compute and memory against dense models (the MoE page).
 - :mod:`aicosts.cases.multi_token` -- what multi-token prediction costs in training and what
   its speculative decoding gives (the MTP page).
+- :mod:`aicosts.cases.deepseek_serving` -- DeepSeek's own account of a day of serving V3 and R1
+  (the "Day 6" post), recomputed from its inputs.
 """

@@ -14,6 +14,8 @@ published figure in its examples.
 - :mod:`~aicosts.formulas.kvcache` -- KV cache per token for MHA, GQA, MQA and MLA.
 - :mod:`~aicosts.formulas.moe` -- mixture-of-experts weight memory and all-to-all traffic.
 - :mod:`~aicosts.formulas.mtp` -- multi-token prediction and speculative decoding.
+- :mod:`~aicosts.formulas.inference` -- what serving tokens costs and earns: fleet cost, revenue at
+  a price list, cost profit margin, cost per million tokens.
 - :mod:`~aicosts.formulas.serving` -- roofline decode throughput and cost per million tokens.
 
 Formulas import nothing from the catalogues, the accounting tables or the case studies.
