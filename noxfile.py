@@ -1,8 +1,8 @@
 """Sessions that build, serve, test and lint aicosts. `nox -l` lists them; a bare `nox` runs
 every check a contribution must pass (lint, tests, the tests at the lowest supported numpy and
-pandas, doctests, the -W build, the browser check, two cold builds compared byte for byte).
-`nox -s bench` (build and formula timings), `nox -s serve` and `nox -s constraints`
-(re-resolve constraints/ci.txt) run on request.
+pandas, doctests, the built distributions, the -W build, the browser check, two cold builds
+compared byte for byte). `nox -s bench` (build and formula timings), `nox -s serve` and
+`nox -s constraints` (re-resolve constraints/ci.txt) run on request.
 
 The sessions install the versions pinned in constraints/ci.txt: what CI ran."""
 
@@ -24,6 +24,7 @@ nox.options.sessions = [
     "tests",
     "minimum",
     "doctests",
+    "dist",
     "docs",
     "browser",
     "reproducible",
@@ -233,6 +234,18 @@ def bench(session: nox.Session) -> None:
     (results / "report.md").write_text(report)
     print(report)
     session.log(f"Wrote {results / 'report.md'}, build.csv and formulas.csv")
+
+
+@nox.session
+def dist(session: nox.Session) -> None:
+    """Build the sdist and wheel into dist/, run twine check --strict, check what they contain."""
+    session.install("-c", str(CONSTRAINTS), *_groups("dist"))
+    out = ROOT / "dist"
+    shutil.rmtree(out, ignore_errors=True)
+    session.run("python", "-m", "build", "--outdir", str(out), str(ROOT))
+    built = sorted(str(p) for p in out.iterdir())
+    session.run("twine", "check", "--strict", *built)
+    session.run("python", "tools/checkdist.py", str(out), *session.posargs)
 
 
 @nox.session(reuse_venv=False)

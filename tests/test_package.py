@@ -6,7 +6,6 @@ import importlib
 import inspect
 import pkgutil
 import re
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -28,11 +27,6 @@ def public_functions() -> list[tuple[str, str]]:
             if inspect.isfunction(obj):
                 out.append((mod_name, name))
     return out
-
-
-def test_version_matches_pyproject() -> None:
-    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    assert aicosts.__version__ == meta["project"]["version"]
 
 
 def test_package_is_typed() -> None:
