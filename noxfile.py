@@ -4,7 +4,8 @@ pandas, doctests, the built distributions, the -W build, the browser check, two 
 compared byte for byte). `nox -s bench` (build and formula timings), `nox -s serve` and
 `nox -s constraints` (re-resolve constraints/ci.txt) run on request.
 
-The sessions install the versions pinned in constraints/ci.txt: what CI ran."""
+The sessions install the versions pinned in constraints/ci.txt: what CI ran. Without nox,
+`python3 tools/bootstrap.py ARGS` makes a virtual environment with nox and runs `nox ARGS`."""
 
 from __future__ import annotations
 
