@@ -251,8 +251,33 @@ def dist(session: nox.Session) -> None:
 
 @nox.session(reuse_venv=False)
 def constraints(session: nox.Session) -> None:
-    """Resolve every dependency group afresh and write the versions to constraints/ci.txt."""
+    """Resolve every dependency group afresh and write the versions to constraints/ci.txt.
+
+    Run it with the oldest Python CI uses, Debian 12's (`/usr/bin/python3 tools/bootstrap.py -s
+    constraints`): a resolution on a later 3.11.x can pick versions an earlier one cannot install
+    (soupsieve 3.0.2 and later need 3.11.5). The session refuses pins whose Requires-Python
+    excludes the lowest Python pyproject.toml allows.
+    """
+    from packaging.specifiers import SpecifierSet
+
     session.install("-e", ".", *_groups(*GROUPS))
+    found = session.run(
+        "python",
+        "-c",
+        "import json; from importlib.metadata import distributions; print(json.dumps({d.name: "
+        "[d.version, d.metadata.get('Requires-Python') or ''] for d in distributions()}))",
+        silent=True,
+    )
+    assert isinstance(found, str)
+    (floor,) = (s.version for s in SpecifierSet(PYPROJECT["project"]["requires-python"]))
+    floor += ".0" * (2 - floor.count("."))
+    too_new = [
+        f"{name} {version} (Requires-Python {needs})"
+        for name, (version, needs) in json.loads(found.splitlines()[-1]).items()
+        if name != "aicosts" and needs and not SpecifierSet(needs).contains(floor)
+    ]
+    if too_new:
+        session.error(f"not installable on Python {floor}: {', '.join(too_new)}")
     frozen = session.run(
         "python", "-m", "pip", "freeze", "--exclude-editable", "--exclude", "aicosts", silent=True
     )
