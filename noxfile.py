@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import nox
+from nox.command import CommandFailed
 
 nox.needs_version = ">=2025.5.1"  # dependency_groups and download_python
 nox.options.download_python = "never"
@@ -152,8 +153,22 @@ def minimum(session: nox.Session) -> None:
     ]
     constraints = Path(session.create_tmp()) / "minimum.txt"
     constraints.write_text("\n".join([*kept, *lowest.values()]) + "\n")
-    session.install("-c", str(constraints), "-e", ".", *_groups("test"), *lowest.values())
     names = [pin.split("==")[0] for pin in lowest.values()]
+    try:
+        # Wheels only: on a Python newer than the lowest versions (numpy 1.26 has none for
+        # 3.13) pip would otherwise try to compile them from source.
+        session.install(
+            "--only-binary", ",".join(names), "-c", str(constraints),
+            "-e", ".", *_groups("test"), *lowest.values(),
+        )  # fmt: skip
+    except CommandFailed:
+        message = (
+            f"could not install {', '.join(lowest.values())} as wheels for this Python (or "
+            "reach the index); CI tests the lowest versions on Python 3.11"
+        )
+        if os.environ.get("CI"):
+            session.error(message)
+        session.skip(message)
     found = session.run(
         "python",
         "-c",
