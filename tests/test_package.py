@@ -8,7 +8,6 @@ import inspect
 import pkgutil
 import re
 import statistics
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -40,12 +39,6 @@ def public_functions() -> list[tuple[str, str]]:
             if inspect.isfunction(getattr(module, name)):
                 out.append((mod_name, name))
     return out
-
-
-def test_version_matches_pyproject() -> None:
-    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    version = meta["project"].get("version", aicosts.__version__)
-    assert aicosts.__version__ == version
 
 
 def test_package_is_typed() -> None:
