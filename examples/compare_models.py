@@ -35,7 +35,7 @@ for model, run in runs.items():
     gpu = aicosts.get_gpu(run["gpu"])
     rental = aicosts.rental_cost(run["gpu_hours"], USD_PER_GPU_HOUR)
     owned = aicosts.amortized_ownership_cost(
-        run["gpu_hours"], gpu.usd_price, gpu.tdp_watts, USD_PER_KWH, **aicosts.DEFAULT_OWNERSHIP
+        run["gpu_hours"], gpu.usd_price, gpu.tdp_watts, USD_PER_KWH, **aicosts.epoch_ownership(gpu)
     )
     flop = aicosts.training_flop(run["active_params"], run["tokens"])
     results[model] = (rental, owned)

@@ -26,9 +26,10 @@ peak = GPU.peak_flop_per_s(PRECISION)
 flop = aicosts.training_flop(PARAMS, TOKENS)
 hours = aicosts.gpu_hours_for_flop(flop, peak, MFU)
 days = aicosts.wall_clock_days(hours, N_GPUS)
-# Epoch AI's ownership constants, as the site's tables use them (aicosts.DEFAULT_OWNERSHIP).
+# Epoch AI's ownership assumptions for this GPU, as the site's tables use them: the H100's
+# price is a DGX share (no server overhead again), its server draws ≈ 1.82 × TDP.
 owned = aicosts.amortized_ownership_cost(
-    hours, GPU.usd_price, GPU.tdp_watts, USD_PER_KWH, **aicosts.DEFAULT_OWNERSHIP
+    hours, GPU.usd_price, GPU.tdp_watts, USD_PER_KWH, **aicosts.epoch_ownership(GPU)
 )
 
 rows = [

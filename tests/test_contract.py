@@ -96,6 +96,20 @@ UNDECLARED_PARAMETERS = {
     ("aicosts.cost_by_method", "fleet"): "a fleet_tco DataFrame, checked in the body",
     ("aicosts.fleet_tco", "gpu_counts"): "a mapping of GPU name to count, checked in the body",
     ("aicosts.fleet_tco", "usd_per_gpu"): "a mapping of GPU name to price, checked in the body",
+    (
+        "aicosts.fleet_tco",
+        "server_overhead",
+    ): "a mapping of GPU name to overhead, checked in the body",
+    (
+        "aicosts.fleet_tco",
+        "server_power_factor",
+    ): "a mapping of GPU name to factor, checked in the body",
+    ("aicosts.cases.deepseek_fleet.semianalysis_fleet_scenario", "server_overhead"): (
+        "a mapping of GPU name to overhead, checked by fleet_tco"
+    ),
+    ("aicosts.cases.deepseek_fleet.semianalysis_fleet_scenario", "server_power_factor"): (
+        "a mapping of GPU name to factor, checked by fleet_tco"
+    ),
 }
 
 #: Baseline values the declarations cannot give (undeclared parameters, coupled values).
@@ -786,10 +800,15 @@ def test_cost_by_method_names_a_non_scalar_keyword(keyword: str) -> None:
         aicosts.cost_by_method(2.788e6, 2.0, **kwargs)  # type: ignore[arg-type]
 
 
-def test_fleet_scenario_refuses_a_period_no_headcount_can_fit() -> None:
-    # Power alone over a century exceeds the reported $944M: no staff count reproduces it.
-    with pytest.raises(ValueError, match="years=100"):
-        deepseek_fleet.semianalysis_fleet_scenario(years=100)
+def test_fleet_tco_refuses_an_overhead_below_one_naming_the_gpu() -> None:
+    with pytest.raises(ValueError, match=r"server_overhead\['H800'\]"):
+        aicosts.fleet_tco({"H800": 8}, years=1, usd_per_kwh=0.08, usd_per_kw_month=0,
+                          staff_headcount=0, usd_per_staff_year=1.0,
+                          server_overhead={"H800": 0.5})  # fmt: skip
+    with pytest.raises(TypeError, match="server_power_factor must be a mapping"):
+        aicosts.fleet_tco({"H800": 8}, years=1, usd_per_kwh=0.08, usd_per_kw_month=0,
+                          staff_headcount=0, usd_per_staff_year=1.0,
+                          server_power_factor=1.8)  # type: ignore[arg-type]  # fmt: skip
 
 
 # --- gaps other modules closed --------------------------------------------------------------

@@ -36,8 +36,6 @@ from aicosts.accounting.fleet import fleet_tco
 from aicosts.accounting.methods import METHODS, cost_by_method
 from aicosts.accounting.uncertainty import Range, draw, monte_carlo
 from aicosts.catalogues.epoch import (
-    DEFAULT_ENERGY,
-    DEFAULT_OWNERSHIP,
     EIA_US_INDUSTRIAL_USD_PER_KWH_2023,
     EPOCH_DEFAULT_MFU,
     EPOCH_DEPRECIATION_LIFE_YEARS,
@@ -87,6 +85,12 @@ from aicosts.formulas.costs import (
     staff_cost,
     years_to_reach,
 )
+from aicosts.formulas.inference import (
+    cost_profit_margin,
+    serving_fleet_cost,
+    token_revenue,
+    usd_per_million_tokens,
+)
 from aicosts.formulas.kvcache import (
     kv_cache_bytes,
     kv_cache_bytes_per_token,
@@ -132,6 +136,10 @@ __version__ = "0.1.0"
 
 #: The formulas, by module (the API pages and the nomenclature test walk this).
 FORMULAS: tuple[str, ...] = (
+    "usd_per_million_tokens",
+    "token_revenue",
+    "serving_fleet_cost",
+    "cost_profit_margin",
     "acquisition_cost",
     "average_usd_per_gpu_hour",
     "all_to_all_bytes_per_token",
@@ -180,8 +188,6 @@ FORMULAS: tuple[str, ...] = (
 )
 
 __all__ = [
-    "DEFAULT_ENERGY",
-    "DEFAULT_OWNERSHIP",
     "EIA_US_INDUSTRIAL_USD_PER_KWH_2023",
     "EPOCH_DEFAULT_MFU",
     "EPOCH_DEPRECIATION_LIFE_YEARS",
@@ -214,6 +220,7 @@ __all__ = [
     "average_usd_per_gpu_hour",
     "compute_bound_tokens_per_s",
     "cost_by_method",
+    "cost_profit_margin",
     "decode_tokens_per_s_per_gpu",
     "depreciated_value",
     "depreciation_cost",
@@ -264,12 +271,15 @@ __all__ = [
     "rental_cost",
     "serving_comparison",
     "serving_cost_per_million_tokens",
+    "serving_fleet_cost",
     "speculative_speedup",
     "speculative_tokens_per_step",
     "staff_cost",
     "supported_model_types",
+    "token_revenue",
     "training_flop",
     "training_flop_per_token",
+    "usd_per_million_tokens",
     "wall_clock_days",
     "weight_memory_bytes",
     "years_to_reach",

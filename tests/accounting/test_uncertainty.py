@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aicosts import (
-    DEFAULT_ENERGY,
-    DEFAULT_OWNERSHIP,
     Range,
     amortized_ownership_cost,
     draw,
+    epoch_ownership,
+    get_gpu,
     monte_carlo,
     rental_cost,
 )
@@ -132,6 +132,8 @@ def test_monte_carlo_constant_range_gives_deterministic_result() -> None:
 
 
 def test_monte_carlo_several_ranges_and_fixed_inputs() -> None:
+    ownership = dict(epoch_ownership(get_gpu("H800")))  # Epoch's assumptions for a bare GPU
+    energy = {k: ownership[k] for k in ("power_fraction_of_tdp", "pue", "server_power_factor")}
     q = monte_carlo(
         amortized_ownership_cost,
         num_samples=5_000,
@@ -144,9 +146,9 @@ def test_monte_carlo_several_ranges_and_fixed_inputs() -> None:
         server_overhead=Range(1.54, 1.54, 1.69),
         life_years=Range(3, 4, 5),
         interconnect_share=0.19,
-        **DEFAULT_ENERGY,
+        **energy,
     )
-    fixed = {**DEFAULT_OWNERSHIP, "server_overhead": 1.54, "life_years": 5}
+    fixed = {**ownership, "server_overhead": 1.54, "life_years": 5}
     lo = amortized_ownership_cost(2.788e6, 30_000, 700, 0.0806, **fixed)
     fixed.update(server_overhead=1.69, life_years=3)
     hi = amortized_ownership_cost(2.788e6, 40_000, 700, 0.0806, **fixed)

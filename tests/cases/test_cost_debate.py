@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import aicosts
-from aicosts.cases import cost_debate, deepseek_fleet
+from aicosts.cases import cost_debate, cost_debate_bands, deepseek_fleet
 from aicosts.formulas.costs import HOURS_PER_YEAR
 
 fig = aicosts.published_figure
@@ -23,7 +23,7 @@ def figures() -> dict[str, float]:
 
 @pytest.fixture(scope="module")
 def bands() -> pd.DataFrame:
-    return cost_debate.uncertainty_bands().set_index(["model", "method"])
+    return cost_debate_bands.uncertainty_bands().set_index(["model", "method"])
 
 
 def _methods() -> pd.Series:
@@ -40,7 +40,10 @@ def test_inputs_are_the_sourced_values() -> None:
     assert value["rental price"] == fig("deepseek_v3_usd_per_gpu_hour")  # Table 1 caption (A)
     assert value["H800 price"] == H800.usd_price
     assert value["H800 TDP"] == H800.tdp_watts
-    assert value["server overhead"] == aicosts.EPOCH_SERVER_OVERHEAD_LOW
+    # Epoch's overhead and server power for a bare H800 price (epochcode2025, A), not the
+    # P100's 1.54 (issue 11, error 2).
+    assert value["server overhead"] == aicosts.epoch_server_overhead(H800) == 1.64
+    assert value["server power / TDP"] == aicosts.epoch_server_power_factor(H800) == 1.8
     assert value["cost per person-year"] == fig("semianalysis_researcher_usd_per_year")
     assert value["research multiplier"] == cost_debate.ILLUSTRATIVE_RESEARCH_MULTIPLIER
     assert set(table["grade"]) <= {"A", "B", "C"}
@@ -95,17 +98,20 @@ def test_steps_are_the_methods_and_their_sums() -> None:
 
 
 def test_fleet_readings_are_acquisition_costs_of_each_reading() -> None:
-    readings = cost_debate.fleet_capex_readings().set_index("reading")["server_capex_usd"]
+    readings = cost_debate.fleet_capex_readings()
     low, high = aicosts.EPOCH_SERVER_OVERHEAD_LOW, aicosts.EPOCH_SERVER_OVERHEAD_HIGH
     n800, n100 = fig("semianalysis_h800_gpus"), fig("semianalysis_h100_gpus")
     n20, n_a100 = fig("semianalysis_h20_gpus_reading"), fig("high_flyer_a100_2021")
-    gpus = n800 * H800.usd_price + n100 * H100.usd_price + n20 * H20.usd_price
+    bare = n800 * H800.usd_price + n20 * H20.usd_price  # bare GPU prices
+    share = n100 * H100.usd_price  # DGX H100 "$270,000" / 8: no overhead again (issue 11, 1)
     scenario = deepseek_fleet.semianalysis_fleet_scenario(interconnect_share=0.0)
-    first, second, third, fourth = readings.to_numpy()
-    assert first == pytest.approx(low * gpus) == pytest.approx(scenario.server_capex_usd)
-    assert second == pytest.approx(low * gpus - (low - 1.0) * n100 * H100.usd_price)
-    assert third == pytest.approx(high * gpus)
-    assert fourth == pytest.approx(low * (gpus + n_a100 * A100.usd_price))
+    first, second, third, fourth = readings["server_capex_usd"].to_numpy()
+    assert first == pytest.approx(1.64 * bare + share) == pytest.approx(scenario.server_capex_usd)
+    assert second == pytest.approx(low * bare + share)
+    assert third == pytest.approx(high * bare + share)
+    assert fourth == pytest.approx(first + 1.66 * n_a100 * A100.usd_price)
+    # Four distinct questions, four distinct labels and answers.
+    assert readings["reading"].is_unique and readings["server_capex_usd"].is_unique
 
 
 def test_fleet_readings_span_the_reported_capex_and_count_60k_gpus() -> None:
@@ -148,120 +154,6 @@ def test_opex_rate_refuses_bad_input() -> None:
         cost_debate.opex_usd_per_gpu_hour(50_000, "4", 944e6)
 
 
-# --- the formulas the bands sample ---------------------------------------------------------------
-
-
-def test_development_from_rental_is_development_of_the_rental_cost() -> None:
-    hours, price = fig("deepseek_v3_total_gpu_hours"), fig("deepseek_v3_usd_per_gpu_hour")
-    salary = fig("semianalysis_researcher_usd_per_year")
-    got = cost_debate.development_from_rental(
-        hours, price, research_multiplier=4, staff_headcount=149.6, usd_per_staff_year=salary,
-        staff_years=1,
-    )  # fmt: skip
-    expected = aicosts.development_cost(
-        aicosts.rental_cost(hours, price), research_multiplier=4, staff_headcount=150,
-        usd_per_staff_year=salary, years=1,
-    )  # fmt: skip
-    assert got == expected
-
-
-@settings(max_examples=50)
-@given(st.lists(st.floats(0.0, 500.0), min_size=1, max_size=8))
-def test_development_vectorised_equals_looped(headcounts: list[float]) -> None:
-    kw = {"research_multiplier": 2.0, "usd_per_staff_year": 1.3e6, "staff_years": 1.0}
-    vector = cost_debate.development_from_rental(1e6, 2.0, staff_headcount=headcounts, **kw)
-    looped = [
-        cost_debate.development_from_rental(1e6, 2.0, staff_headcount=h, **kw) for h in headcounts
-    ]
-    np.testing.assert_allclose(vector, looped, rtol=1e-15)
-
-
-def test_fleet_server_capex_is_the_scenario_capex_at_catalogue_prices() -> None:
-    capex = cost_debate.fleet_server_capex(
-        H800.usd_price, H100.usd_price, H20.usd_price,
-        server_overhead=aicosts.EPOCH_SERVER_OVERHEAD_LOW,
-    )  # fmt: skip
-    scenario = deepseek_fleet.semianalysis_fleet_scenario(interconnect_share=0.0)
-    assert capex == pytest.approx(scenario.server_capex_usd, rel=1e-12)
-
-
-@given(
-    price=st.floats(1_000.0, 100_000.0),
-    overhead=st.floats(1.0, 2.0),
-)
-def test_fleet_server_capex_grows_with_each_price(price: float, overhead: float) -> None:
-    base = cost_debate.fleet_server_capex(price, price, price, server_overhead=overhead)
-    assert cost_debate.fleet_server_capex(2 * price, price, price, server_overhead=overhead) > base
-    # 50,000 GPUs at one price: the fleet is 50,000 × price × overhead.
-    assert base == pytest.approx(fig("semianalysis_fleet_gpus") * price * overhead, rel=1e-12)
-
-
-# --- Monte Carlo bands ---------------------------------------------------------------------------
-
-
-def test_bands_are_reproducible_and_ordered(bands: pd.DataFrame) -> None:
-    again = cost_debate.uncertainty_bands().set_index(["model", "method"])
-    pd.testing.assert_frame_equal(bands, again)
-    assert (bands["p5"] <= bands["p50"]).all() and (bands["p50"] <= bands["p95"]).all()
-
-
-def test_rental_band_lies_between_the_rental_cost_at_the_range_ends(bands: pd.DataFrame) -> None:
-    hours, rent = fig("deepseek_v3_total_gpu_hours"), cost_debate.RENTAL_RANGE
-    band = bands.loc[("DeepSeek-V3", "final-run rental")]
-    assert aicosts.rental_cost(hours, rent.low) <= band["p5"]
-    assert band["p95"] <= aicosts.rental_cost(hours, rent.high)
-
-
-def test_ownership_band_lies_between_the_cost_at_the_range_ends(bands: pd.DataFrame) -> None:
-    hours = fig("deepseek_v3_total_gpu_hours")
-    common = {
-        "tdp_watts": H800.tdp_watts,
-        "usd_per_kwh": aicosts.EIA_US_INDUSTRIAL_USD_PER_KWH_2023,
-        "interconnect_share": aicosts.EPOCH_INTERCONNECT_SHARE,
-        "power_fraction_of_tdp": aicosts.EPOCH_POWER_FRACTION_OF_TDP,
-        "server_power_factor": 1.0,
-    }
-    price, overhead = cost_debate.H800_PRICE_RANGE, cost_debate.SERVER_OVERHEAD_RANGE
-    life, pue = cost_debate.LIFE_YEARS_RANGE, cost_debate.PUE_RANGE
-    cheapest = aicosts.amortized_ownership_cost(
-        hours, price.low, server_overhead=overhead.low, life_years=life.high, pue=pue.low, **common
-    )
-    dearest = aicosts.amortized_ownership_cost(
-        hours, price.high, server_overhead=overhead.high, life_years=life.low, pue=pue.high,
-        **common,
-    )  # fmt: skip
-    band = bands.loc[("DeepSeek-V3", "amortized ownership")]
-    assert cheapest < band["p5"] < band["p95"] < dearest
-    one = cost_debate.amortized_ownership_band(hours, "H800", cost_debate.H800_PRICE_RANGE)
-    assert one.tolist() == band[["p5", "p50", "p95"]].tolist()
-
-
-def test_acquisition_band_of_a_fixed_price_spans_the_overhead_range() -> None:
-    q = cost_debate.acquisition_band(2048, 33_800.0, num_samples=5_000)
-    share = aicosts.EPOCH_INTERCONNECT_SHARE
-    overhead = cost_debate.SERVER_OVERHEAD_RANGE
-    low = aicosts.acquisition_cost(
-        2048, 33_800.0, server_overhead=overhead.low, interconnect_share=share
-    )
-    high = aicosts.acquisition_cost(
-        2048, 33_800.0, server_overhead=overhead.high, interconnect_share=share
-    )
-    assert low <= q.iloc[0] <= q.iloc[2] <= high
-
-
-def test_reported_figures_are_the_published_rows() -> None:
-    reported = cost_debate.reported_figures().set_index(["model", "method"])["usd"]
-    assert reported["DeepSeek-V3", "final-run rental"] == fig("deepseek_v3_total_usd")
-    assert reported["DeepSeek-V3", "amortized ownership"] == fig("deepseek_v3_epoch_usd")
-    assert reported["Llama-3.1-405B", "final-run rental"] == fig("epoch_llama31_405b_cloud_usd")
-    assert reported["DeepSeek-V3", "fleet capex"] == fig("semianalysis_server_capex_usd")
-    bands = cost_debate.uncertainty_bands(num_samples=100)
-    assert set(zip(bands.model, bands.method, strict=True)) - set(reported.index) <= {
-        ("DeepSeek-V3", "acquisition"),
-        ("DeepSeek-V3", "development"),
-    }
-
-
 # --- the prose -----------------------------------------------------------------------------------
 
 
@@ -298,6 +190,11 @@ def test_headline_fleet_numbers(figures: dict[str, float]) -> None:
     opex = fig("semianalysis_operating_cost_usd")
     assert figures["fleet_capex_modelled_usd"] == pytest.approx(fleet.server_capex_usd)
     assert figures["fleet_power_usd_per_year"] == fleet.annual_opex["power"]
+    # Epoch's server power (≈ 1.8 × TDP): ≈ $31.1M a year, not the bare-TDP $17.2M.
+    assert round(figures["fleet_power_usd_per_year"] / 1e6, 1) == 31.1
+    assert figures["fleet_capex_modelled_under_reported_percent"] == pytest.approx(
+        100 * (1 - fleet.server_capex_usd / fig("semianalysis_server_capex_usd"))
+    )
     assert figures["fleet_power_over_period_usd"] == pytest.approx(4 * fleet.annual_opex["power"])
     assert figures["fleet_power_usd_per_gpu_hour"] == pytest.approx(
         fleet.annual_opex["power"] / (HOURS_PER_YEAR * fig("semianalysis_fleet_gpus"))
@@ -314,6 +211,14 @@ def test_headline_fleet_numbers(figures: dict[str, float]) -> None:
     )
     assert figures["fleet_tdp_kw"] == pytest.approx(
         (10_000 * H800.tdp_watts + 10_000 * H100.tdp_watts + 30_000 * H20.tdp_watts) / 1e3
+    )
+    # Epoch's server power per GPU (epochcode2025 energy.py, A): H100 10.2 kW / 8, others 1.8.
+    assert figures["fleet_server_kw"] == pytest.approx(
+        10_000 * fig("epoch_server_power_factor_h100") * H100.tdp_watts / 1e3
+        + 1.8 * (10_000 * H800.tdp_watts + 30_000 * H20.tdp_watts) / 1e3
+    )
+    assert figures["fleet_power_usd_per_year"] == pytest.approx(
+        figures["fleet_server_kw"] * 0.75 * 1.25 * HOURS_PER_YEAR * 0.0806
     )
 
 

@@ -17,6 +17,11 @@ from aicosts import published_figure as fig
 from aicosts.cases import deepseek_fleet
 from aicosts.formulas.costs import HOURS_PER_YEAR
 
+#: Epoch AI's ownership assumptions for the H800 (a bare GPU price: overhead 1.64, server power
+#: 1.8 × TDP), and the energy ones among them.
+_OWN = dict(k.epoch_ownership(get_gpu("H800")))
+_ENERGY = {key: _OWN[key] for key in ("power_fraction_of_tdp", "pue", "server_power_factor")}
+
 # --- published figures ----------------------------------------------------------------------
 
 
@@ -77,33 +82,78 @@ def test_fleet_gpu_capex_hint() -> None:
     assert int(sc.breakdown.loc[gpu_rows, "quantity"].sum()) == fig("semianalysis_fleet_gpus")
 
 
-def test_fleet_server_capex_reproduces_reported() -> None:
-    # × Epoch's low server overhead 1.54 = $1.5947B ≈ "~$1.6B" server capex (semianalysis2025, B).
+def test_fleet_server_capex_is_consistent_with_reported() -> None:
+    # Epoch's method: × 1.64 on the bare H800 and H20 prices, nothing on the H100's DGX share
+    # ($270,000 / 8): 338M × 1.64 + 337.5M + 360M × 1.64 = $1.4822B, ~7% under "~$1.6B"
+    # server capex (semianalysis2025, B): consistent with it, under these assumptions.
     sc = deepseek_fleet.semianalysis_fleet_scenario()
     assert sc.reported_capex_usd == fig("semianalysis_server_capex_usd")
-    assert sc.server_capex_usd == pytest.approx(1_594_670_000.0)
-    assert sc.server_capex_usd == pytest.approx(fig("semianalysis_server_capex_usd"), rel=0.01)
-    # The high overhead or adding the cluster network overshoot: the match is GPUs + servers.
-    high = deepseek_fleet.semianalysis_fleet_scenario(server_overhead=k.EPOCH_SERVER_OVERHEAD_HIGH)
-    assert high.server_capex_usd > 1.09 * fig("semianalysis_server_capex_usd")
+    assert sc.server_capex_usd == pytest.approx(
+        fig("semianalysis_h800_gpus") * get_gpu("H800").usd_price * 1.64
+        + fig("semianalysis_h100_gpus") * get_gpu("H100").usd_price
+        + fig("semianalysis_h20_gpus_reading") * get_gpu("H20").usd_price * 1.64
+    )
+    assert sc.server_capex_usd == pytest.approx(1_482_220_000.0)
+    assert sc.server_capex_usd == pytest.approx(fig("semianalysis_server_capex_usd"), rel=0.1)
+    # An override by GPU name still works: Epoch's V100 overhead on the H800 and H20.
+    high = deepseek_fleet.semianalysis_fleet_scenario(
+        server_overhead={"H800": k.EPOCH_SERVER_OVERHEAD_HIGH, "H20": k.EPOCH_SERVER_OVERHEAD_HIGH}
+    )
+    assert high.server_capex_usd == pytest.approx(1_517_120_000.0)
     with_network = sc.breakdown.loc[sc.breakdown["category"] == "capex", "usd"].sum()
-    assert with_network > 1.2 * fig("semianalysis_server_capex_usd")
+    assert with_network > 1.1 * fig("semianalysis_server_capex_usd")  # + 19% network: too high
     # Consistent with "well higher than $500M" of hardware over the company's history.
     assert sc.server_capex_usd > fig("semianalysis_hardware_spend_lower_bound_usd")
+
+
+def test_fleet_counts_no_server_on_a_server_share_price() -> None:
+    # Issue 11 error 1: the H100's $33,750 is DGX H100 "$270,000" / 8, a server share.
+    tco = k.fleet_tco({"H100": 10_000}, years=1, usd_per_kwh=0.08, usd_per_kw_month=0,
+                      staff_headcount=0, usd_per_staff_year=1.0)  # fmt: skip
+    assert tco.loc["servers (non-GPU parts)", "usd"] == 0.0
+    bare = k.fleet_tco({"H800": 10_000}, years=1, usd_per_kwh=0.08, usd_per_kw_month=0,
+                       staff_headcount=0, usd_per_staff_year=1.0)  # fmt: skip
+    assert bare.loc["servers (non-GPU parts)", "usd"] == pytest.approx(10_000 * 33_800 * 0.64)
+    forced = k.fleet_tco({"H100": 10}, years=1, usd_per_kwh=0.08, usd_per_kw_month=0,
+                         staff_headcount=0, usd_per_staff_year=1.0,
+                         server_overhead={"H100": 1.5})  # fmt: skip
+    assert forced.loc["servers (non-GPU parts)", "usd"] == pytest.approx(10 * 33_750 * 0.5)
+    with pytest.raises(ValueError, match="not in gpu_counts"):
+        k.fleet_tco({"H100": 10}, years=1, usd_per_kwh=0.08, usd_per_kw_month=0,
+                    staff_headcount=0, usd_per_staff_year=1.0,
+                    server_overhead={"H800": 1.5})  # fmt: skip
+
+
+def test_fleet_power_uses_epochs_server_power_factor() -> None:
+    # Issue 11 error 2: Epoch's energy is TDP × chip-to-server factor × 0.75 × PUE × price;
+    # H100 (10.2 kW / 8) / 0.7 kW ≈ 1.82, H800 and H20 1.8 (epochcode2025 energy.py, A).
+    sc = deepseek_fleet.semianalysis_fleet_scenario()
+    it_kw = sum(
+        fig(f"semianalysis_{g.lower()}_gpus{suffix}") * get_gpu(g).tdp_watts / 1e3 * factor
+        for g, suffix, factor in [
+            ("H800", "", fig("epoch_server_power_factor_other_gpu")),
+            ("H100", "", fig("epoch_server_power_factor_h100")),
+            ("H20", "_reading", fig("epoch_server_power_factor_other_gpu")),
+        ]
+    )
+    assert sc.annual_opex["power"] == pytest.approx(it_kw * 0.75 * 1.25 * 8766 * 0.0806)
+    # About 80% more than bare TDP would give ($17.2M), ≈ $31.1M a year.
+    assert sc.annual_opex["power"] == pytest.approx(31.1e6, rel=0.01)
+    bare = deepseek_fleet.semianalysis_fleet_scenario(
+        server_power_factor={"H800": 1.0, "H100": 1.0, "H20": 1.0}
+    )
+    assert bare.annual_opex["power"] == pytest.approx(26_000 * 0.75 * 1.25 * 8766 * 0.0806)
 
 
 def test_fleet_operating_cost_period() -> None:
     sc = deepseek_fleet.semianalysis_fleet_scenario()
     assert sc.reported_opex_usd == fig("semianalysis_operating_cost_usd")
-    # Power: 26 MW TDP × 0.75 × PUE 1.25 × 8766 h × $0.0806/kWh ≈ $17.2M a year.
-    assert sc.annual_opex["power"] == pytest.approx(26_000 * 0.75 * 1.25 * 8766 * 0.0806)
-    # Power alone would need ~55 years: $944M is not a year (or a decade) of power.
-    assert round(sc.years_of_power_to_reported_opex) == 55
-    # With 150 staff at $1.3M: ≈ 4.4 years; exactly 4 years needs ≈ 168 staff at $1.3M.
-    assert round(sc.years_to_reported_opex, 1) == 4.4
-    assert round(sc.implied_staff_headcount) == 168
-    rebuilt = deepseek_fleet.semianalysis_fleet_scenario(staff_headcount=168)
-    assert rebuilt.years_to_reported_opex == pytest.approx(4.0, abs=0.01)
+    # Power alone would need ~30 years: $944M is not a year (or a decade) of power.
+    assert round(sc.years_of_power_to_reported_opex) == 30
+    # Over 4 years on 50,000 GPUs the $944M is ≈ $0.54 per GPU-hour: a hosting-plus-power
+    # rate, with no payroll needed (issue 11 error 8).
+    assert sc.reported_opex_usd_per_gpu_hour == pytest.approx(944e6 / (4 * 8766 * 50_000))
+    assert not hasattr(sc, "implied_staff_headcount")
 
 
 def test_fleet_scenario_inputs_are_graded() -> None:
@@ -123,12 +173,10 @@ def test_fleet_scenario_inputs_are_graded() -> None:
 def test_owning_for_the_whole_life_costs_the_acquisition() -> None:
     n, life = 2048, 4.0
     hours = n * life * HOURS_PER_YEAR
-    owned = k.amortized_ownership_cost(
-        hours, 33_800, 700, 0.08, **{**k.DEFAULT_OWNERSHIP, "life_years": life}
-    )
-    energy = k.energy_cost(hours, 700, 0.08, **k.DEFAULT_ENERGY)
+    owned = k.amortized_ownership_cost(hours, 33_800, 700, 0.08, **{**_OWN, "life_years": life})
+    energy = k.energy_cost(hours, 700, 0.08, **_ENERGY)
     assert owned - energy == pytest.approx(
-        k.acquisition_cost(n, 33_800, server_overhead=1.54, interconnect_share=0.19)
+        k.acquisition_cost(n, 33_800, server_overhead=1.64, interconnect_share=0.19)
     )
 
 
@@ -149,9 +197,10 @@ def test_development_reduces_to_final_run() -> None:
 
 
 def test_energy_is_small_share_of_v3_rental() -> None:
-    # Epoch: energy is 2–6% of development cost (cottier2024, A); for V3's final run < 3%.
-    energy = k.energy_cost(fig("deepseek_v3_total_gpu_hours"), 700, 0.0806, **k.DEFAULT_ENERGY)
-    assert energy / fig("deepseek_v3_total_usd") < 0.03
+    # Epoch: energy is 2–6% of development cost (cottier2024, A); for V3's final run, with
+    # Epoch's server power (1.8 × TDP), ≈ 4.8% of the rental figure.
+    energy = k.energy_cost(fig("deepseek_v3_total_gpu_hours"), 700, 0.0806, **_ENERGY)
+    assert 0.04 < energy / fig("deepseek_v3_total_usd") < 0.06
 
 
 def test_hosting_and_staff_and_years() -> None:
@@ -186,8 +235,10 @@ def test_fleet_tco_table_shape() -> None:
     # Networking is 19% of the whole cluster (servers + networking).
     capex = body.loc[body["category"] == "capex", "usd"].sum()
     assert t.loc["cluster networking", "usd"] == pytest.approx(0.19 * capex)
-    # Hosting on provisioned power: 26 MW × 12 × 4 months × $100.
-    assert t.loc["hosting", "usd"] == pytest.approx(26_000 * 12 * 4 * 100)
+    # Hosting on provisioned power: 26 MW of GPU TDP × Epoch's server power factor (H100
+    # (10.2 / 8) / 0.7, the others 1.8; epochcode2025 energy.py, A) × 12 × 4 months × $100.
+    it_kw = (7_000 + 12_000) * 1.8 + 7_000 * fig("epoch_server_power_factor_h100")
+    assert t.loc["hosting", "usd"] == pytest.approx(it_kw * 12 * 4 * 100)
 
 
 def test_fleet_tco_prices() -> None:
@@ -254,7 +305,7 @@ def test_cost_by_method() -> None:
         h800.usd_price,
         h800.tdp_watts,
         0.0806,
-        **k.DEFAULT_OWNERSHIP,
+        **_OWN,
     )
     assert usd["development"] == 4 * fig("deepseek_v3_total_usd") + 150 * 1.3e6
     assert usd["fleet capex"] + usd["fleet opex"] == pytest.approx(fleet.loc["total", "usd"])
@@ -310,15 +361,15 @@ def test_rental_monotone(a: float, b: float, p: float) -> None:
 @given(a=pos, b=pos, p=pos, e=st.floats(min_value=0.01, max_value=1.0))
 def test_amortized_monotone(a: float, b: float, p: float, e: float) -> None:
     lo, hi = sorted((a, b))
-    assert k.amortized_ownership_cost(
-        lo, p, 700, e, **k.DEFAULT_OWNERSHIP
-    ) <= k.amortized_ownership_cost(hi, p, 700, e, **k.DEFAULT_OWNERSHIP)
-    assert k.amortized_ownership_cost(
-        p, lo, 700, e, **k.DEFAULT_OWNERSHIP
-    ) <= k.amortized_ownership_cost(p, hi, 700, e, **k.DEFAULT_OWNERSHIP)
-    assert k.amortized_ownership_cost(
-        p, 1e4, 700, e, **{**k.DEFAULT_OWNERSHIP, "life_years": 3}
-    ) >= (k.amortized_ownership_cost(p, 1e4, 700, e, **{**k.DEFAULT_OWNERSHIP, "life_years": 5}))
+    assert k.amortized_ownership_cost(lo, p, 700, e, **_OWN) <= k.amortized_ownership_cost(
+        hi, p, 700, e, **_OWN
+    )
+    assert k.amortized_ownership_cost(p, lo, 700, e, **_OWN) <= k.amortized_ownership_cost(
+        p, hi, 700, e, **_OWN
+    )
+    assert k.amortized_ownership_cost(p, 1e4, 700, e, **{**_OWN, "life_years": 3}) >= (
+        k.amortized_ownership_cost(p, 1e4, 700, e, **{**_OWN, "life_years": 5})
+    )
 
 
 @given(st.lists(st.tuples(pos, pos), min_size=1, max_size=20))
@@ -326,13 +377,13 @@ def test_vectorised_equals_loop(rows: list[tuple[float, float]]) -> None:
     h, p = (np.array(x) for x in zip(*rows, strict=True))
     np.testing.assert_allclose(k.rental_cost(h, p), [k.rental_cost(*r) for r in rows], rtol=1e-15)
     np.testing.assert_allclose(
-        k.amortized_ownership_cost(h, p, 700, 0.08, **k.DEFAULT_OWNERSHIP),
-        [k.amortized_ownership_cost(a, b, 700, 0.08, **k.DEFAULT_OWNERSHIP) for a, b in rows],
+        k.amortized_ownership_cost(h, p, 700, 0.08, **_OWN),
+        [k.amortized_ownership_cost(a, b, 700, 0.08, **_OWN) for a, b in rows],
         rtol=1e-12,
     )
     np.testing.assert_allclose(
-        k.energy_cost(h, 700, p, **k.DEFAULT_ENERGY),
-        [k.energy_cost(a, 700, b, **k.DEFAULT_ENERGY) for a, b in rows],
+        k.energy_cost(h, 700, p, **_ENERGY),
+        [k.energy_cost(a, 700, b, **_ENERGY) for a, b in rows],
         rtol=1e-15,
     )
 

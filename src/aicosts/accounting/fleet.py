@@ -5,12 +5,13 @@ r"""Fleet total cost of ownership: what owning and running a GPU fleet costs ove
 
 Composes the formulas of :mod:`aicosts.formulas.costs` with the catalogue of
 :mod:`aicosts.catalogues.hardware`; Epoch AI's constants (:mod:`aicosts.catalogues.epoch`) are the
-defaults.
+defaults, the server overhead and server power factor per GPU type
+(:func:`~aicosts.epoch_server_overhead`, :func:`~aicosts.epoch_server_power_factor`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -31,7 +32,8 @@ from aicosts.catalogues.epoch import (
     EPOCH_INTERCONNECT_SHARE,
     EPOCH_POWER_FRACTION_OF_TDP,
     EPOCH_PUE_OTHER,
-    EPOCH_SERVER_OVERHEAD_LOW,
+    epoch_server_overhead,
+    epoch_server_power_factor,
 )
 from aicosts.catalogues.hardware import GPU, get_gpu
 from aicosts.formulas.costs import HOURS_PER_YEAR
@@ -41,6 +43,7 @@ __all__ = ["fleet_tco"]
 _MONTHS_PER_YEAR = 12.0
 _ONE_COUNT = scalar(COUNT)
 _WATTS_PER_KW = 1000.0
+_AT_LEAST_ONE = at_least(1.0)
 
 
 def _resolve_prices(
@@ -73,6 +76,24 @@ def _resolve_prices(
     return gpus, n, p
 
 
+def _per_gpu(
+    gpus: list[GPU],
+    name: str,
+    overrides: Mapping[str, float] | None,
+    epoch: Callable[[GPU], float],
+) -> list[float]:
+    """Epoch's value of a per-GPU-type assumption for each GPU, with overrides by name [-]."""
+    if overrides is not None and not isinstance(overrides, Mapping):
+        raise TypeError(f"{name} must be a mapping of GPU name to value, got {overrides!r}")
+    given: dict[str, float] = {}
+    for key, value in (overrides or {}).items():
+        given[get_gpu(key).name] = float(_AT_LEAST_ONE.check(f"{name}[{key!r}]", value))
+    unused = set(given) - {g.name for g in gpus}
+    if unused:
+        raise ValueError(f"{name} names GPUs not in gpu_counts: {sorted(unused)!r}")
+    return [given.get(g.name, epoch(g)) for g in gpus]
+
+
 @checked(
     years=scalar(POSITIVE),
     usd_per_kwh=scalar(POSITIVE),
@@ -80,11 +101,9 @@ def _resolve_prices(
     staff_headcount=scalar(NONNEGATIVE_COUNT),
     usd_per_staff_year=scalar(POSITIVE),
     price=choice("low", "central", "high"),
-    server_overhead=scalar(at_least(1.0)),
     interconnect_share=scalar(SHARE),
     power_fraction_of_tdp=scalar(FRACTION),
     pue=scalar(at_least(1.0)),
-    server_power_factor=scalar(at_least(1.0)),
 )
 def fleet_tco(
     gpu_counts: Mapping[str, int],
@@ -96,19 +115,19 @@ def fleet_tco(
     usd_per_staff_year: float,
     price: str = "central",
     usd_per_gpu: Mapping[str, float] | None = None,
-    server_overhead: float = EPOCH_SERVER_OVERHEAD_LOW,
+    server_overhead: Mapping[str, float] | None = None,
     interconnect_share: float = EPOCH_INTERCONNECT_SHARE,
     power_fraction_of_tdp: float = EPOCH_POWER_FRACTION_OF_TDP,
     pue: float = EPOCH_PUE_OTHER,
-    server_power_factor: float = 1.0,
+    server_power_factor: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     r"""Total cost of owning and running a GPU fleet for a number of years, itemised.
 
     .. math::
 
-        \mathrm{TCO} = \underbrace{\textstyle\sum_g n_g p_g \cdot o / (1 - s)}_{\text{capex}}
+        \mathrm{TCO} = \underbrace{\textstyle\sum_g n_g p_g o_g / (1 - s)}_{\text{capex}}
           + \underbrace{E \, e + P_\mathrm{IT} \cdot 12\,T\,h + n_S \, w \, T}_{\text{opex}},
-        \quad E = \textstyle\sum_g n_g \frac{W_g}{1000} f \, s_P \, \mathrm{PUE} \cdot 8766\,T
+        \quad E = \textstyle\sum_g n_g \frac{W_g}{1000} s_{P,g} \, f \, \mathrm{PUE} \cdot 8766\,T
 
     Parameters
     ----------
@@ -129,16 +148,20 @@ def fleet_tco(
         Which catalogue price to use for each GPU [-]; default ``"central"``.
     usd_per_gpu : Mapping[str, float], optional
         Per-GPU price overrides, name → price [USD/GPU].
-    server_overhead : float, optional
-        Server cost ÷ GPU cost, :math:`o` ≥ 1 [-]; default 1.54 (Epoch: 1.54–1.69).
+    server_overhead : Mapping[str, float], optional
+        Server cost ÷ GPU cost by GPU name, :math:`o_g` ≥ 1 [-]; a GPU not named takes Epoch's
+        value for its catalogue price (:func:`~aicosts.epoch_server_overhead`: 1 for a
+        per-GPU share of a server such as the H100's, 1.64 for a bare Hopper price).
     interconnect_share : float, optional
         Networking share of cluster cost, :math:`s`, in [0, 1) [-]; default 0.19 (Epoch).
     power_fraction_of_tdp : float, optional
         Average draw ÷ TDP, :math:`f` [-]; default 0.75 (Epoch).
     pue : float, optional
         Power usage effectiveness ≥ 1 [-]; default 1.25 (Epoch, non-hyperscaler).
-    server_power_factor : float, optional
-        Server power ÷ GPU power, :math:`s_P` ≥ 1 [-]; default 1 (GPUs only).
+    server_power_factor : Mapping[str, float], optional
+        Server power per GPU ÷ GPU TDP by GPU name, :math:`s_{P,g}` ≥ 1 [-]; a GPU not named
+        takes Epoch's value (:func:`~aicosts.epoch_server_power_factor`: H100 ≈ 1.82, others
+        1.8).
 
     Returns
     -------
@@ -156,18 +179,21 @@ def fleet_tco(
     server power factor) and staff. Excludes buildings bought outright, financing, software,
     data, and resale value. Inputs are scalars: this builds a table; use the per-item
     formulas (:func:`acquisition_cost`, :func:`energy_cost`, :func:`hosting_cost`,
-    :func:`staff_cost`) to sweep parameters. Constants are Epoch AI's [1]_.
+    :func:`staff_cost`) to sweep parameters. Constants are Epoch AI's [1]_, per GPU type:
+    the servers row sums :math:`n_g p_g (o_g - 1)` over the types (its ``usd_per_unit`` is
+    the GPU-weighted mean of :math:`o_g - 1`), so a price that already is a server share adds
+    no server cost; a ``usd_per_gpu`` override is taken to be of the catalogue price's kind.
 
     Examples
     --------
-    SemiAnalysis's fleet [2]_ (H20 count unverified) at catalogue prices: the GPUs and
-    servers come to ≈ $1.59B, the ~$1.6B reported "server capex":
+    SemiAnalysis's fleet [2]_ (H20 count unverified) at catalogue prices: the H100's price is a
+    DGX share (no server added), the H800 and H20 prices bare GPUs (× 1.64):
 
     >>> tco = fleet_tco({"H800": 10_000, "H100": 10_000, "H20": 30_000}, years=4,
     ...                 usd_per_kwh=0.0806, usd_per_kw_month=0,
     ...                 staff_headcount=150, usd_per_staff_year=1.3e6)
     >>> float(tco.loc[tco.index.str.startswith(("GPUs", "servers")), "usd"].sum())
-    1594670000.0
+    1482220000.0
 
     References
     ----------
@@ -181,20 +207,17 @@ def fleet_tco(
     n = np.array(counts)
     p = np.array(prices)
     tdp = np.array([g.tdp_watts for g in gpus])
+    overhead = np.array(_per_gpu(gpus, "server_overhead", server_overhead, epoch_server_overhead))
+    power_factor = np.array(
+        _per_gpu(gpus, "server_power_factor", server_power_factor, epoch_server_power_factor)
+    )
     gpu_usd = n * p
     gpu_total = float(gpu_usd.sum())
-    servers = gpu_total * (server_overhead - 1.0)
+    servers = float((gpu_usd * (overhead - 1.0)).sum())
     server_capex = gpu_total + servers
     networking = server_capex * interconnect_share / (1.0 - interconnect_share)
-    kwh = (
-        float((n * tdp / _WATTS_PER_KW).sum())
-        * power_fraction_of_tdp
-        * server_power_factor
-        * pue
-        * HOURS_PER_YEAR
-        * years
-    )
-    it_kw = float((n * tdp / _WATTS_PER_KW).sum()) * server_power_factor
+    it_kw = float((n * tdp / _WATTS_PER_KW * power_factor).sum())
+    kwh = it_kw * power_fraction_of_tdp * pue * HOURS_PER_YEAR * years
     kw_months = it_kw * _MONTHS_PER_YEAR * years
     person_years = staff_headcount * years
 
@@ -208,7 +231,7 @@ def fleet_tco(
             "capex",
             gpu_total,
             "USD of GPUs",
-            server_overhead - 1.0,
+            servers / gpu_total,
             servers,
         ),
         (

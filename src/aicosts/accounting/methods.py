@@ -4,8 +4,8 @@ r"""The same run under every accounting method, side by side.
   development, and with a fleet breakdown the fleet's capex and opex), each with what it includes
   and excludes.
 
-Composes :mod:`aicosts.formulas.costs`; Epoch AI's constants (:mod:`aicosts.catalogues.epoch`) are
-the defaults of the ownership assumptions.
+Composes :mod:`aicosts.formulas.costs`; Epoch AI's assumptions for the GPU
+(:func:`~aicosts.epoch_ownership`) are the defaults of the ownership assumptions.
 """
 
 from __future__ import annotations
@@ -26,13 +26,7 @@ from aicosts._contract import (
     frozen_mapping,
     scalar,
 )
-from aicosts.catalogues.epoch import (
-    EPOCH_DEPRECIATION_LIFE_YEARS,
-    EPOCH_INTERCONNECT_SHARE,
-    EPOCH_POWER_FRACTION_OF_TDP,
-    EPOCH_PUE_OTHER,
-    EPOCH_SERVER_OVERHEAD_LOW,
-)
+from aicosts.catalogues.epoch import epoch_ownership
 from aicosts.catalogues.hardware import GPU, get_gpu
 from aicosts.formulas.costs import amortized_ownership_cost, development_cost, rental_cost
 
@@ -74,11 +68,12 @@ METHODS: Mapping[str, tuple[str, str]] = frozen_mapping(
     staff_headcount=scalar(NONNEGATIVE_COUNT),
     usd_per_staff_year=scalar(POSITIVE),
     staff_years=scalar(POSITIVE),
-    server_overhead=scalar(at_least(1.0)),
-    interconnect_share=scalar(SHARE),
-    life_years=scalar(POSITIVE),
-    power_fraction_of_tdp=scalar(FRACTION),
-    pue=scalar(at_least(1.0)),
+    server_overhead=scalar(at_least(1.0), optional=True),
+    interconnect_share=scalar(SHARE, optional=True),
+    life_years=scalar(POSITIVE, optional=True),
+    power_fraction_of_tdp=scalar(FRACTION, optional=True),
+    pue=scalar(at_least(1.0), optional=True),
+    server_power_factor=scalar(at_least(1.0), optional=True),
 )
 def cost_by_method(
     gpu_hours: float,
@@ -91,11 +86,12 @@ def cost_by_method(
     usd_per_staff_year: float,
     staff_years: float,
     fleet: pd.DataFrame | None = None,
-    server_overhead: float = EPOCH_SERVER_OVERHEAD_LOW,
-    interconnect_share: float = EPOCH_INTERCONNECT_SHARE,
-    life_years: float = EPOCH_DEPRECIATION_LIFE_YEARS,
-    power_fraction_of_tdp: float = EPOCH_POWER_FRACTION_OF_TDP,
-    pue: float = EPOCH_PUE_OTHER,
+    server_overhead: float | None = None,
+    interconnect_share: float | None = None,
+    life_years: float | None = None,
+    power_fraction_of_tdp: float | None = None,
+    pue: float | None = None,
+    server_power_factor: float | None = None,
 ) -> pd.DataFrame:
     r"""Cost of the same model under each accounting method, side by side.
 
@@ -125,7 +121,9 @@ def cost_by_method(
         A :func:`fleet_tco` breakdown [USD]; adds the ``"fleet capex"`` and ``"fleet opex"``
         rows.
     server_overhead : float, optional
-        Server cost ÷ GPU cost ≥ 1 [-]; default 1.54 (Epoch).
+        Server cost ÷ GPU cost ≥ 1 [-]; default (``None``) Epoch's value for this GPU's price,
+        :func:`~aicosts.epoch_server_overhead`: 1 for a per-GPU share of a server, 1.64 for a
+        bare Hopper price.
     interconnect_share : float, optional
         Networking share of cluster cost, in [0, 1) [-]; default 0.19 (Epoch).
     life_years : float, optional
@@ -134,6 +132,9 @@ def cost_by_method(
         Average draw ÷ TDP [-]; default 0.75 (Epoch).
     pue : float, optional
         Power usage effectiveness ≥ 1 [-]; default 1.25 (Epoch, non-hyperscaler).
+    server_power_factor : float, optional
+        Server power per GPU ÷ GPU TDP ≥ 1 [-]; default (``None``) Epoch's value for this GPU,
+        :func:`~aicosts.epoch_server_power_factor` (H100 ≈ 1.82, H800 1.8).
 
     Returns
     -------
@@ -147,7 +148,9 @@ def cost_by_method(
     A thin layer over :func:`rental_cost`, :func:`amortized_ownership_cost`,
     :func:`development_cost` and :func:`fleet_tco`; the development row is built on the
     rental figure. The five numbers answer five different questions and must not be
-    compared as if they measured the same thing [1]_ [2]_.
+    compared as if they measured the same thing [1]_ [2]_. Every ownership assumption left
+    ``None`` takes Epoch AI's value for the GPU (:func:`~aicosts.epoch_ownership`), so a price
+    that already is a server share is not multiplied by a server overhead again.
 
     Examples
     --------
@@ -159,6 +162,12 @@ def cost_by_method(
     >>> float(t.loc[0, "usd"])
     5576000.0
 
+    The amortized row is Epoch's method for the H800 (a bare GPU price: overhead 1.64, server
+    power 1.8 × TDP):
+
+    >>> round(float(t.loc[1, "usd"]) / 1e6, 2)
+    7.28
+
     References
     ----------
     .. [1] DeepSeek-AI, "DeepSeek-V3 Technical Report", arXiv:2412.19437, 2024, Table 1
@@ -168,19 +177,20 @@ def cost_by_method(
     """
     g = gpu if isinstance(gpu, GPU) else get_gpu(gpu)
     rental = as_float(rental_cost(gpu_hours, usd_per_gpu_hour))
+    given = {
+        "server_overhead": server_overhead,
+        "interconnect_share": interconnect_share,
+        "life_years": life_years,
+        "power_fraction_of_tdp": power_fraction_of_tdp,
+        "pue": pue,
+        "server_power_factor": server_power_factor,
+    }
+    ownership = {
+        name: value if given[name] is None else given[name]
+        for name, value in epoch_ownership(g).items()
+    }
     owned = as_float(
-        amortized_ownership_cost(
-            gpu_hours,
-            g.usd_price,
-            g.tdp_watts,
-            usd_per_kwh,
-            server_overhead=server_overhead,
-            interconnect_share=interconnect_share,
-            life_years=life_years,
-            power_fraction_of_tdp=power_fraction_of_tdp,
-            pue=pue,
-            server_power_factor=1.0,
-        )
+        amortized_ownership_cost(gpu_hours, g.usd_price, g.tdp_watts, usd_per_kwh, **ownership)
     )
     dev = as_float(
         development_cost(

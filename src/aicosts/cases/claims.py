@@ -33,7 +33,7 @@ import pandas as pd
 from aicosts._contract import as_float
 from aicosts.accounting.comparisons import kv_cache_comparison
 from aicosts.cases.deepseek_fleet import semianalysis_fleet_scenario
-from aicosts.catalogues.epoch import EPOCH_INTERCONNECT_SHARE, EPOCH_SERVER_OVERHEAD_LOW
+from aicosts.catalogues.epoch import EPOCH_INTERCONNECT_SHARE, epoch_server_overhead
 from aicosts.catalogues.hardware import get_gpu
 from aicosts.catalogues.models import load_config
 from aicosts.catalogues.published import GRADES, published_figure, published_figures
@@ -145,11 +145,12 @@ def _v3_rental_total() -> float:
 
 
 def _v3_cluster_acquisition() -> float:
+    h800 = get_gpu("H800")  # a bare GPU price: Epoch's overhead for it, 1.64
     return as_float(
         acquisition_cost(
             int(published_figure("deepseek_v3_cluster_gpus")),
-            get_gpu("H800").usd_price,
-            server_overhead=EPOCH_SERVER_OVERHEAD_LOW,
+            h800.usd_price,
+            server_overhead=epoch_server_overhead(h800),
             interconnect_share=EPOCH_INTERCONNECT_SHARE,
         )
     )
@@ -494,7 +495,7 @@ def claim_reproductions() -> pd.DataFrame:
     >>> float(r.loc["initial-6m", "ratio"])
     1.0
     >>> round(float(r.loc["server-capex-1-6b", "value"]) / 1e9, 2)
-    1.59
+    1.48
 
     References
     ----------

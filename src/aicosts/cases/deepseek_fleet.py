@@ -1,10 +1,11 @@
-r"""Case study: which assumptions make a fleet model agree with SemiAnalysis's DeepSeek figures.
+r"""Case study: a fleet model beside SemiAnalysis's DeepSeek figures, under stated assumptions.
 
 SemiAnalysis reported ~$1.6B server capex and ~$944M operating cost for DeepSeek/High-Flyer's
 GPU fleet.
 
 - :func:`semianalysis_fleet_scenario` -- the fleet TCO under stated assumptions, the reported
-  totals beside it, and what the reported opex implies (years, headcount).
+  totals beside it, and what the reported opex amounts to (years of modelled opex, a rate per
+  GPU-hour).
 - :class:`FleetScenario` -- its inputs (each with a grade) and results.
 
 The reported figures are grade B (press reports of a paywalled analysis); the H20 count, the
@@ -14,6 +15,7 @@ under these assumptions", never a reproduction.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,11 +38,13 @@ from aicosts.catalogues.epoch import (
     EPOCH_INTERCONNECT_SHARE,
     EPOCH_POWER_FRACTION_OF_TDP,
     EPOCH_PUE_OTHER,
-    EPOCH_SERVER_OVERHEAD_LOW,
+    epoch_server_overhead,
+    epoch_server_power_factor,
 )
-from aicosts.catalogues.hardware import get_gpu
+from aicosts.catalogues.hardware import GPU, get_gpu
 from aicosts.catalogues.published import published_figure
-from aicosts.formulas.costs import years_to_reach
+from aicosts.formulas.compute import gpu_hours_for_wall_clock
+from aicosts.formulas.costs import HOURS_PER_YEAR, average_usd_per_gpu_hour, years_to_reach
 
 __all__ = [
     "SCENARIO_H20_COUNT",
@@ -60,12 +64,18 @@ SCENARIO_H20_COUNT = 30_000
 #: 4-year total cost of ownership (unverified; grade C) [yr].
 SCENARIO_YEARS = 4.0
 #: Staff paid at the reported researcher salary. aicosts assumption (C): a round number chosen
-#: for illustration, not sourced; :func:`semianalysis_fleet_scenario` also reports the
-#: headcount the reported total implies, so the reader need not trust this one [person].
+#: for illustration, not sourced. No report says the ~$944M includes a payroll; it needs none
+#: (``FleetScenario.reported_opex_usd_per_gpu_hour``) [person].
 SCENARIO_STAFF_HEADCOUNT = 150
 #: Colocation/hosting price. No source in sources.md gives one, so the scenario does not model
 #: hosting (0); PUE already charges cooling energy. aicosts assumption (C) [USD/(kW·month)].
 SCENARIO_HOSTING_USD_PER_KW_MONTH = 0.0
+
+
+def _value(gpu: GPU, overrides: Mapping[str, float] | None, epoch: Callable[[GPU], float]) -> float:
+    """Return the override for this GPU if given, else Epoch's value for it [-]."""
+    given = {get_gpu(name).name: float(v) for name, v in (overrides or {}).items()}
+    return given.get(gpu.name, epoch(gpu))
 
 
 @dataclass(frozen=True)
@@ -90,9 +100,9 @@ class FleetScenario:
         Years of ``annual_opex["total"]`` that add up to the $944M [yr].
     years_of_power_to_reported_opex : float
         The same with power alone [yr].
-    implied_staff_headcount : float
-        Headcount at the given salary that makes power + hosting + staff over ``years``
-        equal $944M [person].
+    reported_opex_usd_per_gpu_hour : float
+        The $944M spread over ``years`` and every GPU of the fleet, every hour
+        [USD/(GPU·h)].
     """
 
     inputs: pd.DataFrame
@@ -103,7 +113,7 @@ class FleetScenario:
     reported_opex_usd: float
     years_to_reported_opex: float
     years_of_power_to_reported_opex: float
-    implied_staff_headcount: float
+    reported_opex_usd_per_gpu_hour: float
 
 
 @checked(
@@ -113,7 +123,6 @@ class FleetScenario:
     usd_per_staff_year=scalar(POSITIVE, optional=True),
     usd_per_kwh=scalar(POSITIVE),
     usd_per_kw_month=scalar(NONNEGATIVE),
-    server_overhead=scalar(at_least(1.0)),
     interconnect_share=scalar(SHARE),
     pue=scalar(at_least(1.0)),
     power_fraction_of_tdp=scalar(FRACTION),
@@ -126,16 +135,17 @@ def semianalysis_fleet_scenario(
     usd_per_staff_year: float | None = None,
     usd_per_kwh: float = EIA_US_INDUSTRIAL_USD_PER_KWH_2023,
     usd_per_kw_month: float = SCENARIO_HOSTING_USD_PER_KW_MONTH,
-    server_overhead: float = EPOCH_SERVER_OVERHEAD_LOW,
+    server_overhead: Mapping[str, float] | None = None,
     interconnect_share: float = EPOCH_INTERCONNECT_SHARE,
     pue: float = EPOCH_PUE_OTHER,
     power_fraction_of_tdp: float = EPOCH_POWER_FRACTION_OF_TDP,
+    server_power_factor: Mapping[str, float] | None = None,
 ) -> FleetScenario:
-    r"""Which assumptions reproduce SemiAnalysis's ~$1.6B capex and ~$944M operating cost.
+    r"""Model the fleet beside SemiAnalysis's ~$1.6B capex and ~$944M operating cost.
 
     .. math::
 
-        \text{capex} = o \sum_g n_g p_g, \qquad
+        \text{capex} = \sum_g o_g \, n_g p_g, \qquad
         T_{944} = \frac{\$944\mathrm{M}}{E\,e + P_\mathrm{IT}\,12\,h + n_S\,w}
 
     Parameters
@@ -143,7 +153,7 @@ def semianalysis_fleet_scenario(
     h20_count : int, optional
         H20s in the fleet [GPU]; default 30,000 = 50,000 − 10,000 − 10,000 (C, unverified).
     years : float, optional
-        Period for the breakdown and the implied headcount [yr]; default 4 (one
+        Period for the breakdown and the opex rate [yr]; default 4 (one
         commentator's reading of the chart as a 4-year TCO; unverified).
     staff_headcount : int, optional
         People [person]; default 150 (aicosts assumption, C, for illustration).
@@ -155,14 +165,19 @@ def semianalysis_fleet_scenario(
         by Epoch AI); applying it to China is an aicosts assumption (C).
     usd_per_kw_month : float, optional
         Hosting [USD/(kW·month)]; default 0 (not modelled: no sourced price; C).
-    server_overhead : float, optional
-        Server cost ÷ GPU cost [-]; default Epoch's low end, 1.54 (B).
+    server_overhead : Mapping[str, float], optional
+        Server cost ÷ GPU cost by GPU name [-]; a GPU not named takes Epoch's value for its
+        catalogue price (:func:`~aicosts.epoch_server_overhead`): 1 for the H100, whose price
+        is a DGX share, 1.64 for the bare H800 and H20 prices (A).
     interconnect_share : float, optional
         Networking share of cluster cost [-]; default Epoch's 0.19 (B).
     pue : float, optional
         Power usage effectiveness [-]; default Epoch's 1.25 for non-hyperscalers (B).
     power_fraction_of_tdp : float, optional
         Average draw ÷ TDP [-]; default Epoch's 0.75 (B).
+    server_power_factor : Mapping[str, float], optional
+        Server power per GPU ÷ GPU TDP by GPU name [-]; a GPU not named takes Epoch's value
+        (:func:`~aicosts.epoch_server_power_factor`: H100 ≈ 1.82, H800 and H20 1.8; A).
 
     Returns
     -------
@@ -173,29 +188,30 @@ def semianalysis_fleet_scenario(
     Notes
     -----
     **Capex.** 10,000 H800 × $33,800 + 10,000 H100 × $33,750 + 30,000 H20 × $12,000 =
-    $1.0355B of GPUs; × Epoch's low server overhead 1.54 = $1.595B ≈ the reported ~$1.6B
-    [1]_ [2]_. The reported figure is "server capex", so it matches *without* the cluster
-    network: adding Epoch's 19% interconnect share would give ≈ $1.97B, and the high
-    overhead 1.69 alone ≈ $1.75B. The match therefore supports reading $1.6B as GPUs plus
-    servers at list prices with the unverified 30,000 H20s.
+    $1.0355B of GPUs. Epoch's method adds servers only to bare GPU prices: × 1.64 on the H800
+    and H20, nothing on the H100, whose price (DGX H100 "$270,000" / 8) already is a server
+    share [2]_. That gives ≈ $1.48B, about 7% below the reported ~$1.6B [1]_: consistent
+    with it, under these assumptions, never a reproduction. It rests on the unverified
+    30,000 H20s and on list prices; the reported figure is "server capex", so the cluster
+    network (Epoch's 19% share, ≈ +$0.35B) is left out when comparing.
 
-    **Operating cost.** The fleet's 26 MW of TDP at 75% draw and PUE 1.25 uses ≈ 214 GWh a
-    year, ≈ $17M at $0.0806/kWh: power alone would take ≈ 55 years to reach $944M, so the
-    figure cannot be a year of power, or of power and any plausible hosting. It needs staff:
-    at the reported $1.3M per person-year, 150 people add $195M a year and the $944M is
-    reached in ≈ 4.4 years; for exactly 4 years (the commentator's reading) ≈ 168 people
-    at $1.3M are needed. So $944M is plausible as a multi-year (≈ 4-year) total that
-    includes a researcher payroll of ~$200M a year, and implausible as annual opex. All of
-    this rests on grade-C assumptions (H20 count, electricity price, headcount, no hosting)
-    listed in ``inputs``.
+    **Operating cost.** The fleet's 26 MW of GPU TDP × Epoch's server power factor (≈ 1.8) at
+    75% draw and PUE 1.25 uses ≈ 386 GWh a year, ≈ $31M at $0.0806/kWh: power alone would
+    take ≈ 30 years to reach $944M, so the figure is not a year of power. Over 4 years on the
+    ~50,000 GPUs (the commentator's reading) the $944M is ≈ $0.54 per GPU-hour
+    (``reported_opex_usd_per_gpu_hour``), the order of a hosting-plus-power rate; it needs no
+    payroll, and no report says whether it includes one. The staff row is the
+    ``staff_headcount`` assumption, for illustration. All of this rests on grade-C
+    assumptions (H20 count, electricity price, headcount, period, no hosting) listed in
+    ``inputs``.
 
     Examples
     --------
     >>> sc = semianalysis_fleet_scenario()
     >>> round(sc.server_capex_usd / 1e9, 2), sc.reported_capex_usd / 1e9
-    (1.59, 1.6)
-    >>> round(sc.years_to_reported_opex, 1), round(sc.implied_staff_headcount)
-    (4.4, 168)
+    (1.48, 1.6)
+    >>> round(float(sc.annual_opex["power"]) / 1e6, 1), round(sc.reported_opex_usd_per_gpu_hour, 2)
+    (31.1, 0.54)
 
     References
     ----------
@@ -226,6 +242,7 @@ def semianalysis_fleet_scenario(
         interconnect_share=interconnect_share,
         pue=pue,
         power_fraction_of_tdp=power_fraction_of_tdp,
+        server_power_factor=server_power_factor,
     )
     usd = breakdown["usd"]
     server_capex = float(usd[usd.index.str.startswith(("GPUs: ", "servers"))].sum())
@@ -240,13 +257,8 @@ def semianalysis_fleet_scenario(
     annual["total"] = float(annual.sum())
     reported_capex = published_figure("semianalysis_server_capex_usd")
     reported_opex = published_figure("semianalysis_operating_cost_usd")
-    non_staff = float(annual["power"] + annual["hosting"])
-    implied = (reported_opex / years - non_staff) / salary
-    if implied < 0:
-        raise ValueError(
-            f"years={years!r} is too long: power and hosting alone exceed the reported "
-            f"${reported_opex:,.0f} over that period, so no headcount reproduces it"
-        )
+    fleet_gpu_hours = gpu_hours_for_wall_clock(years * HOURS_PER_YEAR, sum(counts.values()))
+    opex_rate = as_float(average_usd_per_gpu_hour(reported_opex, fleet_gpu_hours))
 
     gpus = {g: get_gpu(g) for g in counts}
     inputs = pd.DataFrame(
@@ -264,7 +276,26 @@ def semianalysis_fleet_scenario(
                 (f"{g.name} price", g.usd_price, "USD/GPU", "B", g.sources["usd_price"])
                 for g in gpus.values()
             ],
-            ("server overhead", server_overhead, "-", "B", "cottier2024, Epoch constants"),
+            *[
+                (
+                    f"{g.name} server overhead",
+                    _value(g, server_overhead, epoch_server_overhead),
+                    "-",
+                    "A",
+                    f"epochcode2025 (the price is a {g.usd_price_kind})",
+                )
+                for g in gpus.values()
+            ],
+            *[
+                (
+                    f"{g.name} server power factor",
+                    _value(g, server_power_factor, epoch_server_power_factor),
+                    "-",
+                    "A",
+                    "epochcode2025, energy.py",
+                )
+                for g in gpus.values()
+            ],
             ("interconnect share", interconnect_share, "-", "B", "cottier2024, Epoch constants"),
             ("PUE", pue, "-", "B", "cottier2024, Epoch constants (non-hyperscaler)"),
             ("power fraction of TDP", power_fraction_of_tdp, "-", "B", "cottier2024"),
@@ -311,5 +342,5 @@ def semianalysis_fleet_scenario(
         years_of_power_to_reported_opex=as_float(
             years_to_reach(reported_opex, as_float(annual["power"]))
         ),
-        implied_staff_headcount=implied,
+        reported_opex_usd_per_gpu_hour=opex_rate,
     )

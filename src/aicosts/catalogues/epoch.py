@@ -6,7 +6,9 @@ them for code. The accounting layer (:mod:`aicosts.accounting`) uses them as the
 side-by-side tables; the formulas (:mod:`aicosts.formulas.costs`) take every such assumption as
 an explicit argument.
 
-- :data:`EPOCH_SERVER_OVERHEAD_LOW`, :data:`EPOCH_SERVER_OVERHEAD_HIGH` -- server cost ÷ GPU cost.
+- :data:`EPOCH_SERVER_OVERHEAD_LOW`, :data:`EPOCH_SERVER_OVERHEAD_HIGH` -- the lowest and
+  highest server cost ÷ GPU cost in Epoch's code (its P100 and V100 values), the span of an
+  uncertainty range; the value for one GPU is :func:`epoch_server_overhead`.
 - :data:`EPOCH_INTERCONNECT_SHARE` -- cluster interconnect share of cluster cost.
 - :data:`EPOCH_PUE_HYPERSCALER`, :data:`EPOCH_PUE_OTHER` -- power usage effectiveness.
 - :data:`EPOCH_POWER_FRACTION_OF_TDP` -- average draw ÷ TDP.
@@ -15,8 +17,8 @@ an explicit argument.
 - :data:`EPOCH_DEPRECIATION_LIFE_YEARS` -- the write-off period equivalent to that rate.
 - :data:`EPOCH_DEFAULT_MFU` -- utilisation used when none is known.
 - :data:`EIA_US_INDUSTRIAL_USD_PER_KWH_2023` -- the electricity price Epoch's code uses.
-- :data:`DEFAULT_ENERGY`, :data:`DEFAULT_OWNERSHIP` -- the assumptions the site's tables use by
-  default, as keyword arguments of the cost formulas.
+- :func:`epoch_server_overhead`, :func:`epoch_server_power_factor`, :func:`epoch_ownership` --
+  Epoch's assumptions for one GPU, which the site's tables use by default.
 """
 
 from __future__ import annotations
@@ -29,8 +31,6 @@ from aicosts.catalogues.hardware import GPU
 from aicosts.catalogues.published import published_figure
 
 __all__ = [
-    "DEFAULT_ENERGY",
-    "DEFAULT_OWNERSHIP",
     "EIA_US_INDUSTRIAL_USD_PER_KWH_2023",
     "EPOCH_DEFAULT_MFU",
     "EPOCH_DEPRECIATION_LIFE_YEARS",
@@ -48,9 +48,10 @@ __all__ = [
     "epoch_server_power_factor",
 ]
 
-#: Server cost ÷ GPU cost, low end of the range this table records [-].
+#: Lowest server cost ÷ GPU cost in Epoch's code, its P100 value; not the value for any other
+#: GPU (:func:`epoch_server_overhead` is) [-].
 EPOCH_SERVER_OVERHEAD_LOW = published_figure("epoch_server_overhead_low")
-#: Server cost ÷ GPU cost, high end [-].
+#: Highest server cost ÷ GPU cost in Epoch's code, its V100 value [-].
 EPOCH_SERVER_OVERHEAD_HIGH = published_figure("epoch_server_overhead_high")
 #: Cluster-level interconnect as a fraction of total cluster cost [-].
 EPOCH_INTERCONNECT_SHARE = published_figure("epoch_interconnect_share")
@@ -74,30 +75,6 @@ EPOCH_DEPRECIATION_LIFE_YEARS = 1.0 / (EPOCH_PRICE_PERFORMANCE_OOM_PER_YEAR * ma
 #: Average US industrial electricity price in 2023, the value Epoch AI's code uses; using it for
 #: a fleet in China is an aicosts assumption [USD/kWh].
 EIA_US_INDUSTRIAL_USD_PER_KWH_2023 = published_figure("eia_us_industrial_usd_per_kwh_2023")
-
-#: The energy assumptions the site's tables use by default, as keyword arguments of
-#: :func:`~aicosts.energy_cost`: Epoch AI's draw fraction and non-hyperscaler PUE, and a server
-#: power factor of 1 (the GPUs alone; Epoch's code multiplies TDP by a chip-to-server factor of
-#: about 1.8, which is not applied here).
-DEFAULT_ENERGY: Mapping[str, float] = frozen_mapping(
-    {
-        "power_fraction_of_tdp": EPOCH_POWER_FRACTION_OF_TDP,
-        "pue": EPOCH_PUE_OTHER,
-        "server_power_factor": 1.0,
-    }
-)
-#: The ownership assumptions the site's tables use by default, as keyword arguments of
-#: :func:`~aicosts.amortized_ownership_cost`: :data:`DEFAULT_ENERGY` plus the low end of the server
-#: overhead range this table records, Epoch AI's interconnect share and the life equivalent to its
-#: depreciation rate.
-DEFAULT_OWNERSHIP: Mapping[str, float] = frozen_mapping(
-    {
-        "server_overhead": EPOCH_SERVER_OVERHEAD_LOW,
-        "interconnect_share": EPOCH_INTERCONNECT_SHARE,
-        "life_years": EPOCH_DEPRECIATION_LIFE_YEARS,
-        **DEFAULT_ENERGY,
-    }
-)
 
 _OVERHEAD_OTHER = published_figure("epoch_server_overhead_other")
 _POWER_FACTOR_OTHER = published_figure("epoch_server_power_factor_other_gpu")

@@ -204,8 +204,9 @@ def acquisition_cost(
         Purchase price of one GPU, :math:`p` [USD/GPU].
     server_overhead : float or array-like
         Server cost ÷ GPU cost, :math:`o` ≥ 1 [-]: 1 for a price that already is a per-GPU
-        share of a server; Epoch AI's range is in :data:`~aicosts.EPOCH_SERVER_OVERHEAD_LOW`
-        and :data:`~aicosts.EPOCH_SERVER_OVERHEAD_HIGH`.
+        share of a server; Epoch AI's value for a catalogue GPU is
+        :func:`~aicosts.epoch_server_overhead` (its per-chip values run from
+        :data:`~aicosts.EPOCH_SERVER_OVERHEAD_LOW` to :data:`~aicosts.EPOCH_SERVER_OVERHEAD_HIGH`).
     interconnect_share : float or array-like
         Cluster-level networking as a fraction of total cluster cost, :math:`s`, in [0, 1)
         [-]; Epoch AI uses 0.19 (:data:`~aicosts.EPOCH_INTERCONNECT_SHARE`).
