@@ -11,7 +11,8 @@ uncertainty bands are in :mod:`aicosts.cases.cost_debate_bands`):
 - :func:`headline_figures` -- every number the prose computes, by a readable name.
 
 Sourced numbers are read from the published-figures table; inputs no source gives are the
-``ILLUSTRATIVE_*`` constants, aicosts assumptions (grade C). Server overhead and server power
+``ILLUSTRATIVE_*`` constants, aicosts assumptions (graded "assumed"). Server overhead and server
+power
 follow Epoch AI's method per GPU (:func:`~aicosts.epoch_ownership`): no overhead on a price that
 already is a per-GPU share of a server. Money is USD.
 """
@@ -105,18 +106,18 @@ def deepseek_v3_inputs() -> pd.DataFrame:
          "Epoch AI's code, for a bare GPU price"),
         ("server power / TDP", epoch_server_power_factor(h800), "-", "A", "Epoch AI's code"),
         ("network share", EPOCH_INTERCONNECT_SHARE, "-", "B", "Epoch AI"),
-        ("life", EPOCH_DEPRECIATION_LIFE_YEARS, "yr", "C", "from Epoch AI's 0.14 OOM/yr"),
+        ("life", EPOCH_DEPRECIATION_LIFE_YEARS, "yr", "derived", "from Epoch AI's 0.14 OOM/yr"),
         ("average draw / TDP", EPOCH_POWER_FRACTION_OF_TDP, "-", "B", "Epoch AI"),
         ("PUE", EPOCH_PUE_OTHER, "-", "B", "Epoch AI (non-hyperscaler)"),
-        ("electricity price", EIA_US_INDUSTRIAL_USD_PER_KWH_2023, "USD/kWh", "C",
+        ("electricity price", EIA_US_INDUSTRIAL_USD_PER_KWH_2023, "USD/kWh", "assumed",
          "EIA 2023 US industrial, applied to China"),
-        ("research multiplier", ILLUSTRATIVE_RESEARCH_MULTIPLIER, "-", "C",
+        ("research multiplier", ILLUSTRATIVE_RESEARCH_MULTIPLIER, "-", "assumed",
          "unknown; illustrative"),
-        ("staff headcount", float(ILLUSTRATIVE_STAFF_HEADCOUNT), "person", "C",
+        ("staff headcount", float(ILLUSTRATIVE_STAFF_HEADCOUNT), "person", "assumed",
          "unknown; illustrative"),
         ("cost per person-year", _fig("semianalysis_researcher_usd_per_year"),
          "USD/(person·yr)", "B", "SemiAnalysis, as reported ('more than')"),
-        ("project duration", ILLUSTRATIVE_STAFF_YEARS, "yr", "C", "unknown; illustrative"),
+        ("project duration", ILLUSTRATIVE_STAFF_YEARS, "yr", "assumed", "unknown; illustrative"),
     ]  # fmt: skip
     table = pd.DataFrame(rows, columns=["input", "value", "unit", "grade", "source"])
     return table.astype({"value": float})
@@ -248,7 +249,7 @@ def fleet_capex_readings() -> pd.DataFrame:
     (1) Epoch AI's method, the rest 30,000 H20; (2) and (3) the same fleet at the lowest and
     highest overheads in Epoch's code (its P100 and V100 values): how much the ratio of
     server to GPU cost moves the total; (4) the only public reading of the chart, 60,000 GPUs
-    including 10,000 A100s, with Epoch's overhead for each. All rest on grade-C assumptions:
+    including 10,000 A100s, with Epoch's overhead for each. All rest on assumptions of ours:
     a match with ~$1.6B is "consistent with", not a reproduction.
 
     Examples

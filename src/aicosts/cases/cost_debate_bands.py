@@ -13,7 +13,8 @@ The ranges and bands that ``docs/explanations/cost-debate.md`` draws, as tested 
 - :func:`reported_figures` -- the published figures the bands are compared with.
 
 Sourced numbers are read from the published-figures table; inputs no source gives are the
-``ILLUSTRATIVE_*`` and ``*_RANGE`` constants, aicosts assumptions (grade C). Server overhead and
+``ILLUSTRATIVE_*`` and ``*_RANGE`` constants, aicosts assumptions (graded "assumed"). Server
+overhead and
 server power follow Epoch AI's method per GPU (:func:`~aicosts.epoch_server_overhead`,
 :func:`~aicosts.epoch_server_power_factor`). Money is USD.
 """
@@ -84,7 +85,7 @@ __all__ = [
 
 _fig = published_figure
 
-# --- assumptions of the bands (grade C unless stated) -------------------------------------------
+# --- assumptions of the bands (graded "assumed" unless stated) ------------------------------
 
 #: Total compute ÷ final-run compute, for illustration; unknown for every lab (C) [-].
 ILLUSTRATIVE_RESEARCH_MULTIPLIER = 4.0

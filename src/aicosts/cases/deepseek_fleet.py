@@ -55,13 +55,13 @@ __all__ = [
     "semianalysis_fleet_scenario",
 ]
 
-# aicosts assumptions for the scenario (grade C unless stated).
+# aicosts assumptions for the scenario (graded "assumed" unless stated).
 
 #: H20 GPUs in the ~50,000-GPU fleet: 50,000 − 10,000 H800 − 10,000 H100. One reading of
-#: SemiAnalysis's chart; no report states it (grade C, unverified) [GPU].
+#: SemiAnalysis's chart; no report states it (graded "assumed", unverified) [GPU].
 SCENARIO_H20_COUNT = 30_000
 #: Period over which the ~$944M operating cost is read: one commentator reads the chart as a
-#: 4-year total cost of ownership (unverified; grade C) [yr].
+#: 4-year total cost of ownership (unverified; graded "assumed") [yr].
 SCENARIO_YEARS = 4.0
 #: Staff paid at the reported researcher salary. aicosts assumption (C): a round number chosen
 #: for illustration, not sourced. No report says the ~$944M includes a payroll; it needs none
@@ -85,7 +85,8 @@ class FleetScenario:
     Attributes
     ----------
     inputs : DataFrame
-        One row per assumption: ``value``, ``unit``, ``grade`` (A/B/C) and ``source``.
+        One row per assumption: ``value``, ``unit``, ``grade`` (A, B, derived or assumed) and
+        ``source``.
     breakdown : DataFrame
         The :func:`fleet_tco` table over ``years``.
     server_capex_usd : float
@@ -201,7 +202,7 @@ def semianalysis_fleet_scenario(
     ~50,000 GPUs (the commentator's reading) the $944M is ≈ $0.54 per GPU-hour
     (``reported_opex_usd_per_gpu_hour``), the order of a hosting-plus-power rate; it needs no
     payroll, and no report says whether it includes one. The staff row is the
-    ``staff_headcount`` assumption, for illustration. All of this rests on grade-C
+    ``staff_headcount`` assumption, for illustration. All of this rests on the
     assumptions (H20 count, electricity price, headcount, period, no hosting) listed in
     ``inputs``.
 
@@ -269,7 +270,7 @@ def semianalysis_fleet_scenario(
                 "H20 GPUs",
                 h20_count,
                 "GPU",
-                "C",
+                "assumed",
                 "50,000 − 10,000 − 10,000; one reading of the chart, unverified",
             ),
             *[
@@ -303,21 +304,21 @@ def semianalysis_fleet_scenario(
                 "electricity price",
                 usd_per_kwh,
                 "USD/kWh",
-                "C",
+                "assumed",
                 "2023 US industrial average (EIA via Epoch AI code) applied to China",
             ),
             (
                 "hosting price",
                 usd_per_kw_month,
                 "USD/(kW·month)",
-                "C",
+                "assumed",
                 "not modelled: no sourced price",
             ),
             (
                 "staff headcount",
                 staff_headcount,
                 "person",
-                "C",
+                "assumed",
                 "aicosts assumption for illustration",
             ),
             (
@@ -327,7 +328,7 @@ def semianalysis_fleet_scenario(
                 "B",
                 "semianalysis2025: researchers 'more than $1.3 million annually'",
             ),
-            ("period", years, "yr", "C", "one commentator's 4-year TCO reading, unverified"),
+            ("period", years, "yr", "assumed", "one commentator's 4-year TCO reading, unverified"),
         ],
         columns=["parameter", "value", "unit", "grade", "source"],
     ).set_index("parameter")

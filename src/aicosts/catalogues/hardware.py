@@ -194,9 +194,9 @@ def _load_catalogue() -> tuple[GPU, ...]:
         missing = set(_NUMERIC) - set(sources.get(name, {}))
         if missing:
             raise ValueError(f"gpu_sources.csv gives no source for {name!r}: {sorted(missing)}")
-        values = {k: float(row[k]) if row[k] else None for k in _NUMERIC}
+        values: dict[str, Any] = {k: float(row[k]) if row[k] else None for k in _NUMERIC}
         gpus.append(
-            GPU(  # type: ignore[arg-type]
+            GPU(
                 name=name,
                 **values,
                 sources=sources[name],

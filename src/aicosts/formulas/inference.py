@@ -191,7 +191,7 @@ def cost_profit_margin(revenue_usd: ArrayLike, cost_usd: ArrayLike) -> FloatOrAr
 
 @formula(cost_usd=POSITIVE, tokens=POSITIVE)
 def usd_per_million_tokens(cost_usd: ArrayLike, tokens: ArrayLike) -> FloatOrArray:
-    r"""A cost spread over the tokens it produced, per million.
+    r"""Spread a cost over the tokens it produced, per million.
 
     .. math:: c = 10^6 \, \frac{C}{T}
 
