@@ -12,10 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import aicosts as k
-from aicosts.catalogues.published import GRADES
 from aicosts import get_gpu
 from aicosts import published_figure as fig
 from aicosts.cases import deepseek_fleet
+from aicosts.catalogues.published import GRADES
 from aicosts.formulas.costs import HOURS_PER_YEAR
 
 #: Epoch AI's ownership assumptions for the H800 (a bare GPU price: overhead 1.64, server power
