@@ -118,14 +118,9 @@ def browser(session: nox.Session) -> None:
             "axe-core@4", external=True,
         )  # fmt: skip
     _build_html(session)
-    session.run(
-        "pytest",
-        "tests/browser",
-        "-m",
-        "browser",
-        *session.posargs,
-        env={"AICOSTS_AXE": str(axe_js)},
-    )
+    # `nox -s browser -- tests/browser/test_reader.py` runs that module only.
+    targets = session.posargs or ["tests/browser"]
+    session.run("pytest", "-m", "browser", *targets, env={"AICOSTS_AXE": str(axe_js)})
     session.run("python", "tools/sitecheck.py", str(HTML))
 
 

