@@ -202,23 +202,30 @@ MEASURE_JS = r"""
     const svg = chart.querySelector("svg.marks");
     if (!svg) return;
     const titleEl = svg.querySelector(".role-title-text text");
-    const label = `${chart.id} "${short(titleEl ? titleEl.textContent : "", 50)}"`;
+    const titleText = titleEl ? [...svg.querySelectorAll(".role-title-text text")].map(
+      (t) => [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" ") || t.textContent
+    ).join(" ") : "";
+    const label = `${chart.id} "${short(titleText, 50)}"`;
     checkColumn("chart", "chart", svg, label);
     const box = visibleBox(svg);
     const texts = [...svg.querySelectorAll("text")].filter((t) => t.textContent.trim());
+    const said = (t) => {
+      const spans = [...t.querySelectorAll("tspan")];
+      return spans.length ? spans.map((s) => s.textContent).join(" ") : t.textContent;
+    };
     const cut = [];
     for (const t of texts) {
       const r = t.getBoundingClientRect();
       if (r.width === 0) continue;
       const l = box.left - r.left, rr = r.right - box.right;
       if (l > TOL || rr > TOL) {
-        cut.push(`"${short(t.textContent, 40)}" (${l > TOL ? px(l) + " px left" : ""}` +
+        cut.push(`"${short(said(t), 40)}" (${l > TOL ? px(l) + " px left" : ""}` +
                  `${l > TOL && rr > TOL ? ", " : ""}${rr > TOL ? px(rr) + " px right" : ""})`);
       }
       if (t.textContent.trim().endsWith("…")) {
-        add("chart", `chart ${label}: text truncated by Vega: "${short(t.textContent)}"`);
+        add("chart", `chart ${label}: text truncated by Vega: "${short(said(t))}"`);
       }
-      out.texts.push({ where: `chart ${label}`, text: t.textContent });
+      out.texts.push({ where: `chart ${label}`, text: said(t) });
     }
     if (cut.length) {
       add("chart", `chart ${label}: ${cut.length} of ${texts.length} texts outside its ` +
