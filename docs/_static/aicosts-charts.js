@@ -36,6 +36,8 @@
     "strokeDash", "strokeWidth", "angle",
   ];
   var OPTIONS = { renderer: "svg", actions: false };
+  /* The number formatters of aicosts_present as Vega expression functions (aicosts-format.js). */
+  if (window.aicostsFormat) OPTIONS.expressionFunctions = window.aicostsFormat.vegaFunctions;
   var charts = [];
   var queue = [];
 
