@@ -463,7 +463,7 @@ def main(argv: list[str] | None = None) -> int:
                         args.screenshots.mkdir(parents=True, exist_ok=True)
                         shot = args.screenshots / screenshot_name(path, width, theme)
                         page.screenshot(path=str(shot), full_page=True)
-                    if width < 600 and theme == "light" and has_controls(args.site, path):
+                    if (width, theme) == (min(WIDTHS), "light") and has_controls(args.site, path):
                         found["calculator"] = check_calculators(page)
                     for check, lines in found.items():
                         for line in lines:

@@ -290,7 +290,7 @@
     }
     var pad = typeof spec.config.padding === "number" ? spec.config.padding : 5;
     wrapTitle(spec, width - 2 * pad - 4);
-    var plot = opts.plotWidth || (cellWidth || width) - 70;
+    var plot = opts.plotWidth || cellWidth || width - 70;
     wrapAxisTitles(spec, Math.max(MIN_CELL, plot), plotHeight(spec));
     if (narrow || opts.below) legendsBelow(spec, width, opts.labelCap, opts.titleCap);
     else spec.config.legend = merge({ labelLimit: Math.max(80, width - 40) }, spec.config.legend || {});
@@ -424,7 +424,8 @@
       return embed(chart, fit(chart.spec, width, mode, { cellWidth: w1 })).then(function (drawn1) {
         if (token !== chart.token) return null;
         var n = (drawn - drawn1) / (w0 - w1);
-        if (!(n > 0)) return null;
+        /* Not set by its cells (a wide text sets it): keep the narrower cells. */
+        if (!(n > 0.5)) return null;
         var a = drawn - n * w0;
         var w = Math.max(MIN_CELL, Math.floor((width - a) / n));
         return embed(chart, fit(chart.spec, width, mode, { cellWidth: w }));
