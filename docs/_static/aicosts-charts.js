@@ -350,8 +350,8 @@
     var p = spec.padding !== undefined ? spec.padding : (spec.config || {}).padding;
     var base = typeof p === "number" ? { top: p, bottom: p, left: p, right: p } :
       merge({ top: 5, bottom: 5, left: 5, right: 5 }, isObject(p) ? p : {});
-    base.left += Math.ceil(extra.left);
-    base.right += Math.ceil(extra.right);
+    base.left += extra.left > 0 ? Math.ceil(extra.left) + 2 : 0;
+    base.right += extra.right > 0 ? Math.ceil(extra.right) + 2 : 0;
     spec.padding = base;
     return spec;
   }
@@ -399,9 +399,9 @@
          * beyond the bars, annotations): legends below, one per line, and padding for the
          * texts, as much as they stick out. Kept only if it helps. */
         var over = overflow(chart.box);
-        if (drawn <= width + 1 && over.any <= 1 && over.legend <= 1) return null;
+        if (drawn <= width + 0.5 && over.any <= 0.5 && over.legend <= 0.5) return null;
         var again = {
-          below: over.legend > 1 || drawn > width + 1,
+          below: over.legend > 0.5 || drawn > width + 0.5,
           /* Legends already below, one entry per line: shorten what still sticks out. */
           labelCap: width < NARROW ? over.labelCap : Infinity,
           titleCap: width < NARROW ? over.titleCap : Infinity,
