@@ -57,7 +57,8 @@ VIEWPORT_HEIGHT = 900
 
 #: Raw reprs a reader should not meet outside code, with what each one catches.
 RAW_REPRS = (
-    (re.compile(r"\d\.\d{7,}"), "float with 7+ decimals"),
+    # Not in a DOI or a path ("10.1145/3695053.3731412"): no "/" or "." before the number.
+    (re.compile(r"(?<![\d/.])\d+\.\d{7,}"), "float with 7+ decimals"),
     (re.compile(r"\d[eE][+-]\d\d\b"), "float in e-notation"),
     (re.compile(r"\[\s*-?\d+\.?\d*\s+-?\d"), "numpy array repr"),
     (re.compile(r"\b(?:np\.)?(?:float|int)(?:16|32|64)\("), "numpy scalar repr"),

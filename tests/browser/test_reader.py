@@ -86,3 +86,19 @@ def test_reader(measured: Any, check: str, path: str, width: int, theme: str) ->
     problems = measured(path, width, theme)[check]
     where = f"{path} at {width} px, {theme}"
     assert problems == [], f"{where}: {len(problems)} {check} problem(s):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hardware life 3.102103442166084", True),
+        ("about 3.2856e+24 FLOP", True),
+        ("values [1.85 1.9 ]", True),
+        ("np.float64(5576000.0)", True),
+        ("DOI 10.1145/3695053.3731412", False),
+        ("arXiv:2412.19437, $5.576M, 2,788,000 GPU-hours, 37.5%", False),
+    ],
+)
+def test_raw_repr_patterns(text: str, found: bool) -> None:
+    problems = readercheck.raw_repr_problems([{"where": "p", "text": text}])
+    assert bool(problems) is found, problems
