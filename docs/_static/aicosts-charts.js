@@ -288,6 +288,10 @@
         cell.width = w;
       });
     }
+    /* Axis labels: Vega truncates them at 180 px; on a wide column allow 40% of the chart's
+     * width, so long category names stay whole. The page's own limit wins. */
+    var labelLimit = Math.max(180, Math.round(0.4 * width));
+    spec.config.axis = merge({ labelLimit: labelLimit }, spec.config.axis || {});
     var pad = typeof spec.config.padding === "number" ? spec.config.padding : 5;
     wrapTitle(spec, width - 2 * pad - 4);
     var plot = opts.plotWidth || cellWidth || width - 70;
