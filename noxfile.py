@@ -214,14 +214,9 @@ def browser(session: nox.Session) -> None:
             "axe-core@4", external=True,
         )  # fmt: skip
     _build_html(session)
-    session.run(
-        "pytest",
-        "tests/browser",
-        "-m",
-        "browser",
-        *session.posargs,
-        env={"AICOSTS_AXE": str(axe_js)},
-    )
+    # `nox -s browser -- tests/browser/test_reader.py` runs that module only.
+    targets = session.posargs or ["tests/browser"]
+    session.run("pytest", "-m", "browser", *targets, env={"AICOSTS_AXE": str(axe_js)})
     session.run("python", "tools/sitecheck.py", str(HTML))
 
 
@@ -234,10 +229,13 @@ def reproducible(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Time a cold build, a no-op rebuild and the vectorised formulas; write benchmarks/results/."""
-    _install(session, "docs")
+    """Time a cold build, a no-op rebuild, the vectorised formulas and the chart pages' first
+    visit (bytes, time until every chart is drawn); write benchmarks/results/."""
+    _install(session, "docs", "browser")
     results = ROOT / "benchmarks" / "results"
     session.run("python", "benchmarks/bench_build.py")
+    _build_html(session)
+    session.run("python", "benchmarks/bench_charts.py", str(HTML))
     output = session.run(
         "python",
         "benchmarks/bench_formulas.py",
@@ -246,7 +244,9 @@ def bench(session: nox.Session) -> None:
         silent=True,
     )
     build = (results / "build.md").read_text()
+    charts = (results / "charts.md").read_text()
     report = f"{build}\n## Formulas (benchmarks/bench_formulas.py)\n\n```text\n{output}```\n"
+    report += f"\n{charts}"
     (results / "report.md").write_text(report)
     print(report)
     session.log(f"Wrote {results / 'report.md'}, build.csv and formulas.csv")

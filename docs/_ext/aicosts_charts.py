@@ -7,8 +7,10 @@ Altair that a reader can copy into any notebook.
 What it does:
 
 * registers and enables the ``aicosts`` theme: system fonts (nothing fetched), a colour-blind
-  safe palette (Okabe & Ito), readable sizes, a light background that stays legible on the dark
-  theme's card;
+  safe palette (Okabe & Ito), readable sizes, a light background. In the browser
+  ``_static/aicosts-charts.js`` fits each chart to its column (width, wrapped titles, legends
+  below on narrow screens) and swaps in dark colours in dark mode, so a page's ``width=`` is the
+  width of the chart in a notebook only;
 * registers and enables the ``aicosts`` renderer, which emits ``text/html`` (the MIME type
   myst-nb renders) holding the Vega-Lite spec and one call to ``aicostsEmbed``. That function
   lives in ``_static/aicosts-charts.js`` and draws with the Vega libraries the extension bundles
@@ -54,7 +56,18 @@ def theme() -> dict[str, Any]:
             "font": FONT,
             "padding": 8,
             "view": {"continuousWidth": 560, "continuousHeight": 300, "stroke": "transparent"},
-            "title": {"fontSize": 15, "fontWeight": 600, "anchor": "start", "color": "#1a1a1a"},
+            # Sizes stated, not left to Vega's defaults: aicosts-charts.js wraps titles and
+            # subtitles at the width these fonts measure. "bounds": the title starts at the
+            # chart's left edge (axis labels included), so the wrapped lines fit its width.
+            "title": {
+                "fontSize": 15,
+                "fontWeight": 600,
+                "anchor": "start",
+                "frame": "bounds",
+                "color": "#1a1a1a",
+                "subtitleFontSize": 13,
+                "subtitleColor": "#444444",
+            },
             "axis": {
                 "labelFontSize": 12,
                 "titleFontSize": 12,
@@ -65,7 +78,13 @@ def theme() -> dict[str, Any]:
                 "domainColor": "#888888",
                 "tickColor": "#888888",
             },
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": 600},
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleFontWeight": 600,
+                "labelColor": "#333333",
+                "titleColor": "#1a1a1a",
+            },
             "range": {"category": PALETTE},
             "mark": {"color": PALETTE[0]},
             "bar": {"color": PALETTE[0]},

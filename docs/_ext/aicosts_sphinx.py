@@ -8,14 +8,17 @@ Offline charts
     scope (the bundle declares a top-level ``const _`` that would collide with Sphinx's
     ``doctools.js``) and written once to ``_static/`` under a content-hashed name, so browsers
     cache one file for the whole site. It is loaded as a plain synchronous ``<script>`` in
-    ``<head>``, followed by ``_static/aicosts-charts.js`` (``aicostsEmbed``), so the inline chart
-    scripts can draw while the page parses. Both are added only to pages that draw a chart, so
-    the API and reference pages do not download the bundle. Nothing is fetched from another
-    origin.
+    ``<head>``, followed by ``_static/aicosts-format.js`` (the number formatters of
+    ``aicosts_present``, also as Vega expression functions) and ``_static/aicosts-charts.js``
+    (``aicostsEmbed``), so the inline chart scripts find them while the page parses. They are
+    added only to pages that draw a chart, so the API and reference pages do not download the
+    bundle. Nothing is fetched from another origin.
 
 Kernel set-up
     Every executed page gets the site theme and renderer of ``aicosts_charts`` through an IPython
-    startup file written into a build-local ``IPYTHONDIR``. Page code stays plain Altair.
+    startup file written into a build-local ``IPYTHONDIR``. Page code stays plain Altair. The
+    startup file also imports ``aicosts_present`` (number formatters and the table helper), so a
+    page can ``from aicosts_present import money, table``.
 
 A fresh execution cache
     myst-nb's jupyter-cache keys notebooks on their code only, so a change to ``src/aicosts``
@@ -79,6 +82,7 @@ STARTUP = """\
 import sys
 sys.path.insert(0, {ext!r})
 import aicosts_charts
+import aicosts_present  # stays importable by name: `from aicosts_present import money, table`
 aicosts_charts.enable()
 del sys.path[0]
 """
@@ -210,7 +214,10 @@ def _chart_scripts(
     """Load the Vega bundle and ``aicostsEmbed`` on the pages that draw a chart, and only there."""
     if 'class="aicosts-chart"' in context.get("body", ""):
         app.add_js_file(app.aicosts_vega_bundle, priority=300)  # type: ignore[attr-defined]
-        app.add_js_file("aicosts-charts.js", priority=301)
+        # The number formatters of aicosts_present, also as Vega expression functions: after
+        # the bundle (it registers them with window.vega), before the charts are drawn.
+        app.add_js_file("aicosts-format.js", priority=301)
+        app.add_js_file("aicosts-charts.js", priority=302)
 
 
 # --------------------------------------------------------------------------- 404 page
