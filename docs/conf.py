@@ -62,6 +62,8 @@ nb_kernel_rgx_aliases = {".*": "python3"}
 
 # -- API reference -------------------------------------------------------------------------
 autodoc_typehints = "none"  # numpydoc sections carry the types and units
+# Signatures show a default as written (EPOCH_DEPRECIATION_LIFE_YEARS), not its float repr.
+autodoc_preserve_defaults = True
 autodoc_default_options = {"members": True, "show-inheritance": False}
 numpydoc_show_class_members = False
 numpydoc_class_members_toctree = False

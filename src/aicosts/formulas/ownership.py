@@ -79,7 +79,7 @@ def depreciated_value(
     >>> depreciated_value(24_875, 638 / DAYS_PER_YEAR, 0.14)
     14165.05473825...
 
-    (Epoch's log prints 14165.054738257799.)
+    (Epoch's log prints the same value.)
 
     References
     ----------
