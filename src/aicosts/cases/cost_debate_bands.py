@@ -109,7 +109,10 @@ RENTAL_RANGE = Range(
     _fig("deepseek_v3_usd_per_gpu_hour"),
     _fig("h100_rental_small_cloud_usd_per_gpu_hour_high"),
 )
-#: Hardware life: Epoch AI's 3–5 years (B), mode the life of its depreciation rate [yr].
+#: Hardware life: Epoch AI's 3–5 years (B), mode the life of its depreciation rate (≈ 3.10)
+#: [yr].
+#:
+#: :meta hide-value:
 LIFE_YEARS_RANGE = Range(
     _fig("epoch_life_years_low"), EPOCH_DEPRECIATION_LIFE_YEARS, _fig("epoch_life_years_high")
 )

@@ -71,6 +71,8 @@ EPOCH_PRICE_PERFORMANCE_OOM_PER_YEAR = published_figure("epoch_price_performance
 EPOCH_DEFAULT_MFU = published_figure("epoch_default_mfu")
 #: Life equivalent to Epoch AI's depreciation: value is written off at 0.14·ln(10) ≈ 0.322 per
 #: year, i.e. over 1 / (0.14·ln 10) ≈ 3.10 years (derived from the rate above) [yr].
+#:
+#: :meta hide-value:
 EPOCH_DEPRECIATION_LIFE_YEARS = 1.0 / (EPOCH_PRICE_PERFORMANCE_OOM_PER_YEAR * math.log(10.0))
 #: Average US industrial electricity price in 2023, the value Epoch AI's code uses; using it for
 #: a fleet in China is an aicosts assumption [USD/kWh].
