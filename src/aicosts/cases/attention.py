@@ -293,7 +293,7 @@ def deepseek_v3_attention() -> AttentionNumbers:
     -------
     AttentionNumbers
         DeepSeek-V3's shape, its cache against MHA, GQA and MQA, sequences per GPU and the
-        roofline cost, all computed by the package's formulas.
+        roofline cost, all computed by the package's formulas [units per field].
 
     Examples
     --------

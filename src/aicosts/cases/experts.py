@@ -215,7 +215,7 @@ def expert_count_line() -> ExpertCountLine:
     -------
     ExpertCountLine
         Coefficients taken from :func:`aicosts.param_count` on DeepSeek-V3 with one more
-        routed expert per layer and with one more expert per token.
+        routed expert per layer and with one more expert per token [parameter].
 
     Examples
     --------
@@ -302,7 +302,7 @@ def deepseek_v3_experts() -> ExpertNumbers:
     -------
     ExpertNumbers
         DeepSeek-V3's configuration and counts, its compute and memory against
-        Llama-3.1-405B, and DeepSeek-V2's measured GPU-hours.
+        Llama-3.1-405B, and DeepSeek-V2's measured GPU-hours [units per field].
 
     Examples
     --------

@@ -193,7 +193,7 @@ def deepseek_v3_multi_token() -> MultiTokenNumbers:
     -------
     MultiTokenNumbers
         The module's size and compute, the reported acceptance and speed-up, and what they
-        give in the speculative-decoding model of Leviathan et al.
+        give in the speculative-decoding model of Leviathan et al. [units per field].
 
     Notes
     -----
