@@ -22,6 +22,7 @@ from aicosts import (
     kv_elements_per_token_mqa,
     load_config,
 )
+from aicosts import published_figure as aicosts_fig
 
 V3 = load_config("DeepSeek-V3")
 LLAMA = load_config("Llama-3.1-405B")
@@ -276,3 +277,15 @@ def test_gqa_between_mqa_and_mha(
 def test_bytes_scale_linearly(ctx: int, batch: int, b: float) -> None:
     per_token = kv_cache_bytes_per_token(V3, b)
     assert kv_cache_bytes(V3, ctx, batch, b) == pytest.approx(per_token * ctx * batch)
+
+
+@pytest.mark.parametrize(
+    ("model", "key"),
+    [
+        ("DeepSeek-V3", "deepseek_v3_isca_kv_bytes_per_token"),
+        ("Llama-3.1-405B", "llama31_405b_isca_kv_bytes_per_token"),
+    ],
+)
+def test_kv_bytes_per_token_equal_deepseeks_isca_table_1(model: str, key: str) -> None:
+    # deepseekisca2025 Table 1 (A): 70.272 KB (V3, MLA) and 516.096 KB (Llama-3.1 405B, GQA), BF16.
+    assert kv_cache_bytes_per_token(load_config(model), 2) == aicosts_fig(key)
