@@ -62,20 +62,20 @@ def test_moe_what_if_matches_param_count(open_page: Any, experts: int, topk: int
     chart = _chart_with(page, "experts")
     _set(page, chart, "experts", experts)
     _set(page, chart, "topk", topk)
-    m = _readout(
-        chart,
-        rf"^Total {NUMBER}B · active {NUMBER}B \({NUMBER}%\) · forward {NUMBER} GFLOP/token$",
-    )
+    total = _readout(chart, rf"^Total: {NUMBER}B parameters$")[1]
+    active = _readout(chart, rf"^Active per token: {NUMBER}B parameters$")[1]
+    share = _readout(chart, rf"^Active share: {NUMBER}%$")[1]
+    forward = _readout(chart, rf"^Forward: {NUMBER} GFLOP per token$")[1]
     config = replace(
         aicosts.load_config("DeepSeek-V3"),
         num_routed_experts=experts,
         num_experts_per_token=topk,
     )
     n = aicosts.param_count(config)
-    assert _number(m[1]) == pytest.approx(n.total / 1e9, abs=0.05)
-    assert _number(m[2]) == pytest.approx(n.active / 1e9, abs=0.005)
-    assert _number(m[3]) == pytest.approx(100 * n.active / n.total, abs=0.05)
-    assert _number(m[4]) == pytest.approx(
+    assert _number(total) == pytest.approx(n.total / 1e9, abs=0.05)
+    assert _number(active) == pytest.approx(n.active / 1e9, abs=0.005)
+    assert _number(share) == pytest.approx(100 * n.active / n.total, abs=0.05)
+    assert _number(forward) == pytest.approx(
         float(aicosts.forward_flop_per_token(n.active)) / 1e9, abs=0.05
     )
     assert problems.errors == []
@@ -91,16 +91,14 @@ def test_mla_what_if_matches_kv_cache(open_page: Any, context: int) -> None:
     gpus = 40 * 8  # DeepSeek-V3's decode unit, as on the page
     weights = float(aicosts.weight_memory_bytes(aicosts.param_count(v3).total, 1))
     for label, attention in [("MLA (latent)", "MLA"), ("MQA", "MQA"), ("MHA", "MHA")]:
-        m = _readout(
-            chart,
-            rf"^{re.escape(label)}: {NUMBER} GB per sequence, {NUMBER} sequences per GPU$",
-        )
+        size = _readout(chart, rf"^{re.escape(label)}: {NUMBER} GB per sequence$")[1]
+        per = _readout(chart, rf"^{re.escape(label)}: {NUMBER} sequences per GPU$")[1]
         per_seq = float(aicosts.kv_cache_bytes(v3, context, attention=attention))
         fits = float(aicosts.max_concurrent_sequences(gpus * h800.hbm_bytes, weights, per_seq))
-        assert _number(m[1]) == pytest.approx(per_seq / 1e9, abs=0.0005), label
-        assert _number(m[2]) == pytest.approx(fits / gpus, abs=0.005), label
+        assert _number(size) == pytest.approx(per_seq / 1e9, abs=0.0005), label
+        assert _number(per) == pytest.approx(fits / gpus, abs=0.005), label
     gqa = aicosts.kv_cache_comparison(v3, context_tokens=context, num_kv_heads=8)
-    m = _readout(chart, rf"^GQA \(8 KV heads\): {NUMBER} GB per sequence")
+    m = _readout(chart, rf"^GQA \(8 KV heads\): {NUMBER} GB per sequence$")
     assert _number(m[1]) == pytest.approx(gqa.loc["GQA", "bytes_per_sequence"] / 1e9, abs=0.0005)
     assert problems.errors == []
 
@@ -117,11 +115,12 @@ def test_mtp_what_if_matches_speculative_decoding(
     _set(page, chart, "alpha", alpha)
     _set(page, chart, "gamma", gamma)
     _set(page, chart, "cost", cost)
-    m = _readout(chart, rf"^E = {NUMBER} tokens per step · S = {NUMBER}×$")
+    tokens = _readout(chart, rf"^E = {NUMBER} tokens per step$")[1]
+    speedup = _readout(chart, rf"^S = {NUMBER}× for one request$")[1]
     expected_tokens = float(aicosts.speculative_tokens_per_step(alpha, gamma))
     expected_speedup = float(aicosts.speculative_speedup(alpha, gamma, cost))
-    assert _number(m[1]) == pytest.approx(expected_tokens, abs=0.0005)
-    assert _number(m[2]) == pytest.approx(expected_speedup, abs=0.0005)
+    assert _number(tokens) == pytest.approx(expected_tokens, abs=0.0005)
+    assert _number(speedup) == pytest.approx(expected_speedup, abs=0.0005)
     assert problems.errors == []
 
 
