@@ -167,3 +167,13 @@ def test_the_scaling_books_mfu_is_said_to_rest_on_the_pcie_peak() -> None:
     # (ISCA'25 §4.1).
     includes = published_figures().loc["deepseek_v3_mfu_fp8_1513_scaling_book", "includes"]
     assert "PCIe" in includes
+
+
+def test_epochs_overhead_range_ends_say_which_chip_they_are() -> None:
+    # 1.54 and 1.69 are Epoch's P100 and V100 values, not a "low/high" for Hopper GPUs (1.64).
+    t = published_figures()
+    assert "P100" in t.loc["epoch_server_overhead_low", "includes"]
+    assert "V100" in t.loc["epoch_server_overhead_high", "includes"]
+    assert published_figure("epoch_server_overhead_low") == published_figure(
+        "epoch_server_overhead_p100"
+    )
