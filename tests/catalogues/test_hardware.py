@@ -33,7 +33,9 @@ def test_field_names_other_modules_rely_on() -> None:
 
 
 def test_catalogue_contents() -> None:
-    assert set(GPUS) == {"H100 SXM", "H800 SXM", "H20", "H200 SXM", "A100 SXM 80GB"}
+    assert set(GPUS) == {
+        "H100 SXM", "H800 SXM", "H20", "H200 SXM", "A100 SXM 40GB", "A100 SXM 80GB"
+    }  # fmt: skip
 
 
 # Values from the sources.md hardware table (grade B; H100 TDP also A via the Llama model card).
@@ -44,7 +46,9 @@ def test_catalogue_contents() -> None:
         ("H800 SXM", 989, 1979, 80, 3.35, 400, 700, 33_800),
         ("H20", 148, 296, 96, 4.0, 900, 400, 12_000),  # NVLink: low confidence (B)
         ("H200 SXM", 989.5, 1979, 141, 4.8, 900, 700, 36_450),
-        ("A100 SXM 80GB", 312, None, 80, 2.04, 600, 400, 15_000),
+        ("A100 SXM 40GB", 312, None, 40, 1.56, 600, 400, 15_000),
+        # sources.md: a single-unit $17,500 (80 GB, 2020 list) exists; ~$15,000 is the 40 GB part.
+        ("A100 SXM 80GB", 312, None, 80, 2.04, 600, 400, 17_500),
     ],
 )
 def test_catalogue_values(
@@ -97,7 +101,7 @@ def test_every_numeric_field_has_a_source(name: str) -> None:
         ("h800", "H800 SXM"),
         ("H20", "H20"),
         ("h200", "H200 SXM"),
-        ("A100", "A100 SXM 80GB"),
+        ("A100", "A100 SXM 40GB"),
         ("a100-sxm-80gb", "A100 SXM 80GB"),
     ],
 )
@@ -133,7 +137,7 @@ def test_peak_default_is_bf16() -> None:
 
 
 def test_peak_errors() -> None:
-    with pytest.raises(ValueError, match="A100 SXM 80GB has no FP8 peak"):
+    with pytest.raises(ValueError, match="A100 SXM 40GB has no FP8 peak"):
         get_gpu("A100").peak_flop_per_s("fp8")
     with pytest.raises(ValueError, match="precision must be one of 'bf16', 'fp8', got 'fp4'"):
         get_gpu("H100").peak_flop_per_s("fp4")

@@ -153,7 +153,7 @@ class GPU:
         >>> get_gpu("A100").peak_flop_per_s("fp8")
         Traceback (most recent call last):
         ...
-        ValueError: A100 SXM 80GB has no FP8 peak; use precision='bf16'
+        ValueError: A100 SXM 40GB has no FP8 peak; use precision='bf16'
         """
         choice = _PRECISION.check("precision", precision)
         if choice == "bf16":
@@ -225,8 +225,10 @@ _ALIASES: dict[str, str] = {
     "h100": "H100 SXM",
     "h800": "H800 SXM",
     "h200": "H200 SXM",
-    "a100": "A100 SXM 80GB",
-    "a100sxm": "A100 SXM 80GB",
+    # The bare "A100" is the 40 GB part: Epoch AI's GPT-4 row uses it, and its price is sourced.
+    "a100": "A100 SXM 40GB",
+    "a100sxm": "A100 SXM 40GB",
+    "a10040gb": "A100 SXM 40GB",
     "a10080gb": "A100 SXM 80GB",
 }
 
