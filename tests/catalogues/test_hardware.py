@@ -216,3 +216,23 @@ def test_h100_price_is_a_dgx_server_share() -> None:
 def test_a_price_kind_outside_the_vocabulary_is_refused() -> None:
     with pytest.raises(ValueError, match="usd_price_kind must be one of"):
         dataclasses.replace(get_gpu("H800"), usd_price_kind="DGX")
+
+
+def test_catalogue_rows_with_an_unquoted_comma_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A source note with an unquoted comma used to be read truncated, silently.
+    import io
+
+    from aicosts.catalogues import hardware
+
+    text = "name,field,source\nH20,tdp_watts,B: a note, with a comma\n"
+
+    class Files:
+        def __truediv__(self, _: str) -> Files:
+            return self
+
+        def open(self, *_: object, **__: object) -> io.StringIO:
+            return io.StringIO(text)
+
+    monkeypatch.setattr(hardware.resources, "files", lambda _: Files())
+    with pytest.raises(ValueError, match=r"gpu_sources\.csv line 2 has more fields than columns"):
+        hardware._read_csv("gpu_sources.csv")

@@ -177,8 +177,13 @@ _NUMERIC = (
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
+    """Read a catalogue CSV, refusing a row with more fields than columns (an unquoted comma)."""
     with (resources.files("aicosts") / "data" / name).open("r", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh))
+    for number, row in enumerate(rows, start=2):
+        if None in row:
+            raise ValueError(f"{name} line {number} has more fields than columns: {row[None]!r}")
+    return rows
 
 
 def _load_catalogue() -> tuple[GPU, ...]:
