@@ -59,7 +59,12 @@ from aicosts.catalogues.epoch import (
 )
 from aicosts.catalogues.hardware import get_gpu
 from aicosts.catalogues.published import published_figure
-from aicosts.formulas.costs import HOURS_PER_YEAR, acquisition_cost, development_cost
+from aicosts.formulas.costs import (
+    HOURS_PER_YEAR,
+    acquisition_cost,
+    average_usd_per_gpu_hour,
+    development_cost,
+)
 
 __all__ = [
     "ILLUSTRATIVE_RESEARCH_MULTIPLIER",
@@ -328,8 +333,7 @@ def opex_usd_per_gpu_hour(
     >>> [round(float(opex_usd_per_gpu_hour(n, 4, 944e6)), 2) for n in (50_000, 60_000)]
     [0.54, 0.45]
     """
-    rate: FloatOrArray = total_usd / (years * HOURS_PER_YEAR * num_gpus)
-    return rate
+    return average_usd_per_gpu_hour(total_usd, years * HOURS_PER_YEAR * num_gpus)
 
 
 # --- the prose and the calculator ---------------------------------------------------------------
